@@ -1,0 +1,131 @@
+package io.github.camelkapso;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.github.camelkapso.catalog.KapsoCatalog;
+import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.health.KapsoCallStats;
+import io.github.camelkapso.health.KapsoHealthCheck;
+import io.github.camelkapso.producer.SendThrottle;
+import org.apache.camel.Endpoint;
+import org.apache.camel.ResolveEndpointFailedException;
+import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.spi.EndpointUriFactory;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.annotations.Component;
+import org.apache.camel.support.HealthCheckComponent;
+import org.apache.camel.util.PropertiesHelper;
+
+/** The {@code kapso:} component: one endpoint per Kapso operation, all sharing one HTTP client. */
+@Component("kapso")
+public class KapsoComponent extends HealthCheckComponent {
+
+    @Metadata(description = "Component-wide defaults, overridden per endpoint and per message.")
+    private KapsoConfiguration configuration = new KapsoConfiguration();
+    @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
+              description = "How long opening a connection to Kapso may take, in milliseconds.")
+    private long connectTimeout = 10_000;
+    @Metadata(label = "advanced", autowired = true,
+              description = "A JDK HttpClient to use instead of the one the component builds (proxy, TLS settings).")
+    private HttpClient httpClient;
+
+    private final KapsoCatalog catalog = KapsoCatalog.get();
+    private final KapsoCallStats callStats = new KapsoCallStats();
+    private final SendThrottle sendThrottle = new SendThrottle();
+    private KapsoHealthCheck healthCheck;
+
+    public KapsoComponent() {
+    }
+
+    @Override
+    protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
+        KapsoOperation operation = catalog.require(remaining);
+        KapsoEndpoint endpoint = new KapsoEndpoint(uri, this, operation, configuration.copy());
+        endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));
+        Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
+        if (!filters.isEmpty()) {
+            endpoint.getConfiguration().setFilters(filters);
+        }
+        setProperties(endpoint, parameters);
+        if (!parameters.isEmpty()) {
+            throw new ResolveEndpointFailedException(endpoint.toString(), "Unknown option(s) " + new TreeSet<>(parameters.keySet())
+                    + " for kapso:" + operation.id() + "; valid options are " + validOptions(operation));
+        }
+        return endpoint;
+    }
+
+    private Set<String> validOptions(KapsoOperation operation) {
+        Set<String> names = new TreeSet<>(OperationOptions.names(operation));
+        EndpointUriFactory factory = getCamelContext().getCamelContextExtension().getEndpointUriFactory("kapso");
+        if (factory != null) {
+            factory.propertyNames().stream().filter(n -> !"operation".equals(n)).forEach(names::add);
+        }
+        return names;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (httpClient == null) {
+            httpClient = HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofMillis(connectTimeout))
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .build();
+        }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && healthCheck == null) {
+            healthCheck = new KapsoHealthCheck(this);
+            registry.register(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null && healthCheck != null) {
+            registry.unregister(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
+    }
+
+    public KapsoConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(KapsoConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    public long getConnectTimeout() {
+        return connectTimeout;
+    }
+
+    public void setConnectTimeout(long connectTimeout) {
+        this.connectTimeout = connectTimeout;
+    }
+
+    public HttpClient getHttpClient() {
+        return httpClient;
+    }
+
+    public void setHttpClient(HttpClient httpClient) {
+        this.httpClient = httpClient;
+    }
+
+    public KapsoCatalog getCatalog() {
+        return catalog;
+    }
+
+    public KapsoCallStats getCallStats() {
+        return callStats;
+    }
+
+    public SendThrottle getSendThrottle() {
+        return sendThrottle;
+    }
+}

@@ -1,0 +1,67 @@
+package io.github.camelkapso;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * Message headers the {@code kapso} component reads and writes.
+ * <p>
+ * Any path or query parameter of an operation can also be given as a header named {@code CamelKapso} followed by
+ * the parameter in UpperCamelCase: {@code broadcast_id} becomes {@code CamelKapsoBroadcastId}, {@code per_page}
+ * becomes {@code CamelKapsoPerPage}. See {@link ParameterNames}.
+ */
+public final class KapsoConstants {
+
+    public static final String HEADER_PREFIX = "CamelKapso";
+
+    @Metadata(label = "producer", description = "The catalog id of the operation to call; overrides the one in the endpoint URI.",
+              javaType = "String")
+    public static final String OPERATION = "CamelKapsoOperation";
+    @Metadata(label = "producer", description = "The WhatsApp phone number id (path or query parameter phone_number_id).",
+              javaType = "String")
+    public static final String PHONE_NUMBER_ID = "CamelKapsoPhoneNumberId";
+    @Metadata(label = "producer", description = "The WhatsApp Business account id (path parameter business_account_id).",
+              javaType = "String")
+    public static final String BUSINESS_ACCOUNT_ID = "CamelKapsoBusinessAccountId";
+    @Metadata(label = "producer", description = "The Kapso customer id (path parameter customer_id).", javaType = "String")
+    public static final String CUSTOMER_ID = "CamelKapsoCustomerId";
+    @Metadata(label = "producer", description = "Extra query parameters sent as they are, e.g. database filters {status: 'eq.active'}.",
+              javaType = "java.util.Map<String, Object>")
+    public static final String QUERY_PARAMETERS = "CamelKapsoQueryParameters";
+    @Metadata(label = "producer", description = "File name of a multipart upload (uploadMedia, uploadFlowJson).", javaType = "String")
+    public static final String FILE_NAME = "CamelKapsoFileName";
+    @Metadata(label = "producer", description = "MIME type of the uploaded media (uploadMedia); defaults to Content-Type or a guess from the file name.",
+              javaType = "String")
+    public static final String MEDIA_TYPE = "CamelKapsoMediaType";
+
+    @Metadata(label = "producer", description = "HTTP status of Kapso's answer.", javaType = "Integer")
+    public static final String HTTP_STATUS = "CamelKapsoHttpStatus";
+    @Metadata(label = "producer", description = "The operation that produced the answer.", javaType = "String")
+    public static final String RESPONSE_OPERATION = "CamelKapsoResponseOperation";
+    @Metadata(label = "producer", description = "Cursor of the next page (pass it back as after), if any.", javaType = "String")
+    public static final String NEXT_CURSOR = "CamelKapsoNextCursor";
+    @Metadata(label = "producer", description = "Cursor of the previous page (pass it back as before), if any.", javaType = "String")
+    public static final String PREVIOUS_CURSOR = "CamelKapsoPreviousCursor";
+    @Metadata(label = "producer", description = "Current page of a page-paginated list.", javaType = "Integer")
+    public static final String PAGE = "CamelKapsoPage";
+    @Metadata(label = "producer", description = "Total pages of a page-paginated list.", javaType = "Integer")
+    public static final String TOTAL_PAGES = "CamelKapsoTotalPages";
+    @Metadata(label = "producer", description = "Total number of items of a list, when Kapso says it.", javaType = "Long")
+    public static final String TOTAL_COUNT = "CamelKapsoTotalCount";
+    @Metadata(label = "producer", description = "Number of pages fetched to build the answer (autoPaginate).", javaType = "Integer")
+    public static final String PAGES_FETCHED = "CamelKapsoPagesFetched";
+    @Metadata(label = "producer", description = "Number of items in the answer of a list operation.", javaType = "Integer")
+    public static final String ITEM_COUNT = "CamelKapsoItemCount";
+    @Metadata(label = "producer", description = "Index of the item within the result (splitResult).", javaType = "Integer")
+    public static final String ITEM_INDEX = "CamelKapsoItemIndex";
+    @Metadata(label = "producer", description = "Requests left in the current rate-limit window (X-RateLimit-Remaining).", javaType = "Long")
+    public static final String RATE_LIMIT_REMAINING = "CamelKapsoRateLimitRemaining";
+    @Metadata(label = "producer", description = "Size of the rate-limit window (X-RateLimit-Limit).", javaType = "Long")
+    public static final String RATE_LIMIT_LIMIT = "CamelKapsoRateLimitLimit";
+    @Metadata(label = "producer", description = "The WhatsApp message id (wamid) of a sent message.", javaType = "String")
+    public static final String MESSAGE_ID = "CamelKapsoMessageId";
+    @Metadata(label = "producer", description = "Number of HTTP attempts the call took (1 when no retry was needed).", javaType = "Integer")
+    public static final String ATTEMPTS = "CamelKapsoAttempts";
+
+    private KapsoConstants() {
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.camelkapso.producer;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+
+import io.github.camelkapso.KapsoConfiguration;
+import io.github.camelkapso.error.KapsoTransportException;
+import io.github.camelkapso.error.RetryAfterParser;
+
+/**
+ * Sends prepared calls with the JDK client, asynchronously: waits out the per-number throttle and retries as the
+ * {@link RetryPolicy} allows, without holding a thread between attempts.
+ */
+final class HttpCaller {
+
+    /** The final answer of a call and how many attempts it took. */
+    record Reply(HttpResponse<byte[]> response, int attempts) {
+    }
+
+    private final HttpClient client;
+    private final KapsoConfiguration cfg;
+    private final RetryPolicy retryPolicy;
+    private final SendThrottle throttle;
+
+    HttpCaller(HttpClient client, KapsoConfiguration cfg, SendThrottle throttle) {
+        this.client = client;
+        this.cfg = cfg;
+        this.retryPolicy = new RetryPolicy(cfg);
+        this.throttle = throttle;
+    }
+
+    CompletableFuture<Reply> call(PreparedCall call) {
+        return attempt(call, 1);
+    }
+
+    private CompletableFuture<Reply> attempt(PreparedCall call, int attempt) {
+        long waitNanos = cfg.isThrottleEnabled() && call.throttleKey() != null
+                ? throttle.reserve(call.throttleKey(), cfg.getThrottleRate()) : 0;
+        CompletableFuture<HttpResponse<byte[]>> sent = waitNanos > 0
+                ? after(waitNanos, TimeUnit.NANOSECONDS).thenCompose(v -> send(call))
+                : send(call);
+        return sent.handle((response, error) -> {
+            Throwable failure = unwrap(error);
+            int status = response != null ? response.statusCode() : 0;
+            Duration retryAfter = response != null
+                    ? response.headers().firstValue("Retry-After").map(RetryAfterParser::parse).orElse(null) : null;
+            Optional<Duration> delay = retryPolicy.nextDelay(call.operation(), attempt, status, retryAfter, failure);
+            if (delay.isPresent()) {
+                return after(delay.get().toNanos(), TimeUnit.NANOSECONDS).thenCompose(v -> attempt(call, attempt + 1));
+            }
+            if (failure != null) {
+                return CompletableFuture.<Reply>failedFuture(failure instanceof IOException
+                        ? new KapsoTransportException(call.operation().id(), call.describeTarget(), attempt, failure) : failure);
+            }
+            return CompletableFuture.completedFuture(new Reply(response, attempt));
+        }).thenCompose(f -> f);
+    }
+
+    private CompletableFuture<HttpResponse<byte[]>> send(PreparedCall call) {
+        try {
+            return client.sendAsync(call.toHttpRequest(cfg.getApiKey(), Duration.ofMillis(cfg.getRequestTimeout())),
+                    HttpResponse.BodyHandlers.ofByteArray());
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private static CompletableFuture<Void> after(long delay, TimeUnit unit) {
+        return CompletableFuture.runAsync(() -> {
+        }, CompletableFuture.delayedExecutor(delay, unit));
+    }
+
+    static Throwable unwrap(Throwable t) {
+        while (t instanceof CompletionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+}

@@ -1,0 +1,53 @@
+package io.github.camelkapso.producer;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import io.github.camelkapso.CommonIds;
+import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.ParameterNames;
+import org.apache.camel.Exchange;
+
+/**
+ * Finds the value of an operation parameter. Precedence: message header ({@code CamelKapso<Name>}) > endpoint option
+ * ({@code ?<name>=}) > configured default for the common ids (phoneNumberId, businessAccountId, customerId).
+ */
+final class ParameterResolver {
+
+    private final KapsoEndpoint endpoint;
+
+    ParameterResolver(KapsoEndpoint endpoint) {
+        this.endpoint = endpoint;
+    }
+
+    /**
+     * @param wireName        the parameter as Kapso names it
+     * @param acceptsDefaults whether the configured common ids may fill it (paths and identifying query parameters;
+     *                        never an optional Platform list filter, which would silently narrow results)
+     */
+    String resolve(Exchange exchange, String wireName, boolean acceptsDefaults) {
+        Object header = exchange.getMessage().getHeader(ParameterNames.headerName(wireName));
+        if (header != null) {
+            return asText(header);
+        }
+        String fromUri = endpoint.getOperationParameters().get(wireName);
+        if (fromUri != null) {
+            return fromUri;
+        }
+        return acceptsDefaults ? CommonIds.defaultFor(wireName, endpoint.getConfiguration()) : null;
+    }
+
+    static String asText(Object value) {
+        if (value instanceof Collection<?> c) {
+            return c.stream().map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Object[] a) {
+            return java.util.Arrays.stream(a).map(String::valueOf).collect(Collectors.joining(","));
+        }
+        if (value instanceof Iterable<?> it) {
+            return StreamSupport.stream(it.spliterator(), false).map(String::valueOf).collect(Collectors.joining(","));
+        }
+        return String.valueOf(value);
+    }
+}
