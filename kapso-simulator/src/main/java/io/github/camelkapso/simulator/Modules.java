@@ -1,0 +1,17 @@
+package io.github.camelkapso.simulator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The resource modules that together serve the whole catalog. */
+final class Modules {
+
+    private Modules() {
+    }
+
+    static List<SimulatorModule> all() {
+        List<SimulatorModule> modules = new ArrayList<>();
+        modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
+        return modules;
+    }
+}

@@ -1,0 +1,51 @@
+package io.github.camelkapso.simulator;
+
+import io.github.camelkapso.simulator.state.SimClock;
+import io.github.camelkapso.simulator.state.SimState;
+import io.vertx.core.Vertx;
+
+/** What resource modules need: configuration, state, clock, the event sink and Vert.x for timers. */
+public final class SimContext {
+
+    private final SimulatorConfig config;
+    private final SimState state;
+    private final SimClock clock;
+    private final Vertx vertx;
+    private SimEvents events = SimEvents.NONE;
+
+    public SimContext(SimulatorConfig config, SimState state, SimClock clock, Vertx vertx) {
+        this.config = config;
+        this.state = state;
+        this.clock = clock;
+        this.vertx = vertx;
+    }
+
+    public SimulatorConfig config() {
+        return config;
+    }
+
+    public SimState state() {
+        return state;
+    }
+
+    public SimClock clock() {
+        return clock;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    public SimEvents events() {
+        return events;
+    }
+
+    public void setEvents(SimEvents events) {
+        this.events = events;
+    }
+
+    /** Runs {@code task} after a Kapso delay scaled by the time factor, on the event loop. */
+    public void later(long kapsoMillis, Runnable task) {
+        vertx.setTimer(clock.scaled(kapsoMillis), id -> task.run());
+    }
+}
