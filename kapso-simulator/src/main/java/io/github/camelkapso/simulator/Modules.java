@@ -11,6 +11,7 @@ final class Modules {
 
     static List<SimulatorModule> all() {
         List<SimulatorModule> modules = new ArrayList<>();
+        modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
         return modules;
     }

@@ -12,6 +12,7 @@ public final class SimContext {
     private final SimClock clock;
     private final Vertx vertx;
     private SimEvents events = SimEvents.NONE;
+    private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
 
     public SimContext(SimulatorConfig config, SimState state, SimClock clock, Vertx vertx) {
         this.config = config;
@@ -42,6 +43,13 @@ public final class SimContext {
 
     public void setEvents(SimEvents events) {
         this.events = events;
+    }
+
+    /** One instance of {@code type} per simulator, created on first use: services modules share (e.g. Messaging). */
+    public <T> T shared(Class<T> type, java.util.function.Supplier<T> factory) {
+        synchronized (shared) {
+            return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
+        }
     }
 
     /** Runs {@code task} after a Kapso delay scaled by the time factor, on the event loop. */
