@@ -55,20 +55,69 @@ final class MessageContent {
         }
     }
 
-    /** Media URLs and Flow reply fields, as Kapso adds them to stored messages. */
+    /** Media URLs, type-specific data and Flow reply fields, as Kapso adds them to stored messages. */
     static void addKapsoExtras(ObjectNode m, ObjectNode kapso, SimContext ctx) {
         String type = m.path("type").asText();
-        if (MEDIA.contains(type) && m.path(type).has("id")) {
-            kapso.put("media_url", "/_sim/media/" + m.path(type).path("id").asText());
+        JsonNode c = m.path(type);
+        if (MEDIA.contains(type)) {
+            if (c.has("id")) {
+                kapso.put("media_url", "/_sim/media/" + c.path("id").asText());
+            } else if (c.has("link")) {
+                kapso.put("media_url", c.path("link").asText());
+            }
         }
-        if (m.path(type).has("caption")) {
-            kapso.putObject("message_type_data").put("caption", m.path(type).path("caption").asText());
+        ObjectNode data = typeData(type, c);
+        if (data != null) {
+            kapso.set("message_type_data", data);
         }
         JsonNode nfm = m.path("interactive").path("nfm_reply");
         if (!nfm.isMissingNode()) {
             kapso.set("flow_response", nfm.path("response_json"));
             kapso.set("flow_token", nfm.path("flow_token"));
             kapso.set("flow_name", nfm.path("name"));
+        }
+    }
+
+    /** {@code kapso.message_type_data}: the caption of media, the template's name and parameters, ... */
+    private static ObjectNode typeData(String type, JsonNode c) {
+        ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        switch (type) {
+            case "image":
+            case "video":
+            case "document":
+                if (!c.has("caption")) {
+                    return null;
+                }
+                data.put("caption", c.path("caption").asText());
+                data.put("has_media", true);
+                return data;
+            case "location":
+                for (String f : new String[] {"latitude", "longitude", "name", "address"}) {
+                    if (c.has(f)) {
+                        data.set(f, c.get(f));
+                    }
+                }
+                return data;
+            case "template": {
+                data.put("name", c.path("name").asText());
+                data.set("language", c.path("language"));
+                com.fasterxml.jackson.databind.node.ArrayNode params = data.putArray("params");
+                for (JsonNode component : c.path("components")) {
+                    if ("body".equalsIgnoreCase(component.path("type").asText())) {
+                        component.path("parameters").forEach(p -> params.add(p.path("text").asText(p.path("type").asText())));
+                    }
+                }
+                return data;
+            }
+            case "interactive":
+                if (!c.has("body")) {
+                    return null;
+                }
+                data.put("type", c.path("type").asText());
+                data.put("body_text", c.path("body").path("text").asText());
+                return data;
+            default:
+                return null;
         }
     }
 }

@@ -96,6 +96,8 @@ public final class Messaging {
         c.put("last_active_at", now);
         c.put("created_at", now);
         c.put("updated_at", now);
+        c.put("whatsapp_config_id", ctx.state().store(Stores.PHONE_NUMBERS).get(phoneNumberId)
+                .map(p -> p.path("internal_id").asText(null)).orElse(null));
         c.putObject("metadata");
         ObjectNode k = c.putObject("kapso");
         k.set("contact_name", contact.get("profile_name"));
@@ -156,12 +158,12 @@ public final class Messaging {
             throw ApiError.graph(400, 100, "OAuthException", "(#100) The parameter to is required.", null, "to is required");
         }
         String type = request.path("type").asText("text");
-        boolean[] created = new boolean[1];
-        ObjectNode conversation = conversation(phoneNumberId, to, created);
-        if (!type.equals("template") && !windowOpen(conversation)) {
-            throw ApiError.graph(422, 131047, "MessageError", "(#131047) Re-engagement message", null,
+        if (!type.equals("template") && !windowOpen(phoneNumberId, to)) {
+            throw ApiError.graph(422, 131047, "MessageError", "(#131047) Re-engagement message", 131047,
                     "More than 24 hours have passed since the recipient last replied to the sender number.");
         }
+        boolean[] created = new boolean[1];
+        ObjectNode conversation = conversation(phoneNumberId, to, created);
         ObjectNode contact = contact(phoneNumberId, to, null);
         ObjectNode m = SimState.object();
         m.put("id", Ids.wamid());
@@ -173,6 +175,9 @@ public final class Messaging {
         }
         if (request.has("context")) {
             m.set("context", request.get("context").deepCopy());
+        }
+        if (request.has("biz_opaque_callback_data")) {
+            m.set("biz_opaque_callback_data", request.get("biz_opaque_callback_data").deepCopy());
         }
         ObjectNode k = m.putObject("kapso");
         k.put("direction", "outbound");
@@ -186,9 +191,10 @@ public final class Messaging {
         k.put("whatsapp_conversation_id", conversation.path("id").asText());
         k.set("contact_name", contact.get("profile_name"));
         k.putArray("statuses");
+        MessageContent.addKapsoExtras(m, k, ctx);
         messages.put(m);
         touch(conversation, m, false);
-        scheduleStatuses(m, conversation, to, type);
+        scheduleStatuses(m, conversation, to, type, pricingCategory(phoneNumberId, m));
         return m;
     }
 
@@ -206,13 +212,89 @@ public final class Messaging {
         }
     }
 
+    /** Whether the conversation's user wrote to its number in the last 24 hours. */
     public boolean windowOpen(ObjectNode conversation) {
-        String lastInbound = conversation.path("kapso").path("last_inbound_at").asText(null);
-        return lastInbound != null && !lastInbound.equals("null")
-               && Instant.parse(lastInbound).plus(SERVICE_WINDOW).isAfter(ctx.clock().now());
+        return windowOpen(conversation.path("phone_number_id").asText(), conversation.path("phone_number").asText());
     }
 
-    private void scheduleStatuses(ObjectNode m, ObjectNode conversation, String to, String type) {
+    /**
+     * Whether {@code waId} wrote to the number in the last 24 hours. The window belongs to the user and the number,
+     * not to one Kapso conversation: it survives a conversation being ended and a new one starting.
+     */
+    public boolean windowOpen(String phoneNumberId, String waId) {
+        String wa = digits(waId);
+        Instant since = ctx.clock().now().minus(SERVICE_WINDOW);
+        for (ObjectNode c : conversations.all()) {
+            String lastInbound = c.path("kapso").path("last_inbound_at").asText(null);
+            if (phoneNumberId.equals(c.path("phone_number_id").asText()) && wa.equals(c.path("phone_number").asText())
+                && lastInbound != null && !lastInbound.equals("null") && Instant.parse(lastInbound).isAfter(since)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Closes ({@code ended}) or reopens ({@code active}) a conversation; closing announces
+     * whatsapp.conversation.ended. Setting the status it already has changes nothing.
+     */
+    public ObjectNode setConversationStatus(ObjectNode conversation, String status) {
+        if (!"active".equals(status) && !"ended".equals(status)) {
+            throw new IllegalArgumentException("status must be active or ended, got " + status);
+        }
+        if (status.equals(conversation.path("status").asText())) {
+            return conversation;
+        }
+        conversation.put("status", status);
+        conversation.put("updated_at", ctx.clock().iso());
+        if (status.equals("ended")) {
+            ObjectNode payload = SimState.object();
+            payload.set("conversation", conversation.deepCopy());
+            payload.put("phone_number_id", conversation.path("phone_number_id").asText());
+            ctx.events().emit("whatsapp.conversation.ended", conversation.path("phone_number_id").asText(),
+                    conversation.path("id").asText(), payload);
+        }
+        return conversation;
+    }
+
+    /** Erases a contact with its conversations and their messages (Kapso's erasure job). */
+    public void erase(ObjectNode contact) {
+        String wa = contact.path("wa_id").asText(null);
+        contacts.remove(contact.path("id").asText());
+        if (wa == null || wa.equals("null")) {
+            return;
+        }
+        java.util.Set<String> erased = new java.util.HashSet<>();
+        for (ObjectNode c : conversations.all()) {
+            if (wa.equals(c.path("phone_number").asText())) {
+                erased.add(c.path("id").asText());
+                conversations.remove(c.path("id").asText());
+            }
+        }
+        for (ObjectNode m : messages.all()) {
+            if (erased.contains(m.path("kapso").path("whatsapp_conversation_id").asText())) {
+                messages.remove(m.path("id").asText());
+            }
+        }
+    }
+
+    /** Meta's pricing category: the template's category (marketing when unknown), service for free-form messages. */
+    private String pricingCategory(String phoneNumberId, ObjectNode m) {
+        if (!"template".equals(m.path("type").asText())) {
+            return "service";
+        }
+        String name = m.path("template").path("name").asText();
+        String language = m.path("template").path("language").path("code").asText();
+        String waba = ctx.state().store(Stores.PHONE_NUMBERS).get(phoneNumberId)
+                .map(p -> p.path("business_account_id").asText()).orElse("");
+        return ctx.state().store(Stores.TEMPLATES)
+                .find(t -> name.equals(t.path("name").asText()) && language.equals(t.path("language").asText())
+                           && waba.equals(t.path("business_account_id").asText()))
+                .map(t -> t.path("category").asText("MARKETING").toLowerCase(java.util.Locale.ROOT))
+                .orElse("marketing");
+    }
+
+    private void scheduleStatuses(ObjectNode m, ObjectNode conversation, String to, String type, String category) {
         if (ctx.config().isFailingNumber(to)) {
             ctx.later(SENT_AFTER_MS, () -> {
                 ObjectNode error = SimState.object();
@@ -220,32 +302,38 @@ public final class Messaging {
                 error.put("title", "Message undeliverable");
                 error.put("message", "Message undeliverable");
                 error.putObject("error_data").put("details", "The recipient cannot receive WhatsApp messages (simulated failing number)");
-                status(m, conversation, "failed", error);
+                status(m, conversation, "failed", error, category);
             });
             return;
         }
-        ctx.later(SENT_AFTER_MS, () -> status(m, conversation, "sent", null));
+        ctx.later(SENT_AFTER_MS, () -> status(m, conversation, "sent", null, category));
         if (type.equals("reaction")) {
             return;
         }
-        ctx.later(DELIVERED_AFTER_MS, () -> status(m, conversation, "delivered", null));
-        ctx.later(READ_AFTER_MS, () -> status(m, conversation, "read", null));
+        ctx.later(DELIVERED_AFTER_MS, () -> status(m, conversation, "delivered", null, category));
+        ctx.later(READ_AFTER_MS, () -> status(m, conversation, "read", null, category));
     }
 
-    private void status(ObjectNode m, ObjectNode conversation, String status, ObjectNode error) {
+    private void status(ObjectNode m, ObjectNode conversation, String status, ObjectNode error, String category) {
+        if (!messages.contains(m.path("id").asText())) {
+            return;
+        }
         ObjectNode k = (ObjectNode) m.get("kapso");
         ObjectNode s = SimState.object();
         s.put("id", m.path("id").asText());
         s.put("status", status);
         s.put("timestamp", ctx.clock().unixSeconds());
         s.put("recipient_id", m.path("to").asText());
+        if (m.has("biz_opaque_callback_data")) {
+            s.set("biz_opaque_callback_data", m.get("biz_opaque_callback_data"));
+        }
         if (error != null) {
             s.putArray("errors").add(error);
         } else {
             ObjectNode pricing = s.putObject("pricing");
             pricing.put("billable", true);
             pricing.put("pricing_model", "PMP");
-            pricing.put("category", m.path("type").asText().equals("template") ? "marketing" : "service");
+            pricing.put("category", category);
         }
         ((ArrayNode) k.withArray("statuses")).add(s);
         k.put("status", status);

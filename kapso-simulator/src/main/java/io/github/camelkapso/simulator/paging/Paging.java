@@ -69,7 +69,7 @@ public final class Paging {
         }
         if (graph) {
             if (more) {
-                paging.put("next", req.url() + "?limit=" + limit + "&after=" + cursors.path("after").asText());
+                paging.put("next", nextUrl(req, limit, cursors.path("after").asText()));
             }
         } else {
             paging.put("next", more ? cursors.path("after").asText() : null);
@@ -110,6 +110,21 @@ public final class Paging {
         ObjectNode body = JSON.objectNode();
         body.set("data", data);
         return SimResponse.json(200, body);
+    }
+
+    /** The Graph {@code paging.next} URL: the same request (filters, fields) for the page after {@code after}. */
+    private static String nextUrl(SimRequest req, int limit, String after) {
+        StringBuilder url = new StringBuilder(req.url()).append("?");
+        req.queryParams().forEach((name, values) -> {
+            if (!name.equals("after") && !name.equals("before") && !name.equals("limit")) {
+                values.forEach(v -> url.append(encodeQuery(name)).append('=').append(encodeQuery(v)).append('&'));
+            }
+        });
+        return url.append("limit=").append(limit).append("&after=").append(encodeQuery(after)).toString();
+    }
+
+    private static String encodeQuery(String s) {
+        return java.net.URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     static String encode(Store.Entry entry, String timeField) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.simulator.http.ApiError;
 import io.github.camelkapso.simulator.http.SimRequest;
+import io.github.camelkapso.simulator.messaging.SendErrors;
 
 /**
  * The request-body rules of Kapso's published OpenAPI descriptions, kept as data
@@ -40,7 +41,10 @@ public final class RequestSchemas {
         }
         SchemaValidator.Violation v = validator.validate(schema, request.json(), "");
         if (v != null) {
-            throw ApiError.invalid(request.operation(), v.field().isEmpty() ? "body" : v.field(), v.rule());
+            String field = v.field().isEmpty() ? "body" : v.field();
+            // Meta answers a malformed message with its send codes (131008 missing, 131009 invalid), not code 100.
+            throw request.operation().isMessageSend() ? SendErrors.schemaViolation(field, v.rule())
+                    : ApiError.invalid(request.operation(), field, v.rule());
         }
     }
 
