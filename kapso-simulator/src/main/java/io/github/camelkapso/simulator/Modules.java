@@ -13,6 +13,10 @@ final class Modules {
         List<SimulatorModule> modules = new ArrayList<>();
         modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.messaging.MessagesModule());
+        modules.add(new io.github.camelkapso.simulator.ops.messaging.ConversationsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.messaging.AssignmentsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.messaging.ContactsModule());
         return modules;
     }
 }
