@@ -103,8 +103,9 @@ class MessagesModuleTest extends SimulatorTestBase {
     @Test
     @SuppressWarnings("unchecked")
     void statusesProgressToRead() {
-        String wamid = ok("sendMessage", orderUpdate("15551110004", "Ben", "B-2"), Map.of()).get("messages").toString()
-                .replaceAll(".*id=([^,}]+).*", "$1");
+        List<Map<String, Object>> sent = (List<Map<String, Object>>) ok("sendMessage", orderUpdate("15551110004", "Ben", "B-2"), Map.of())
+                .get("messages");
+        String wamid = (String) sent.get(0).get("id");
 
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
             Map<String, Object> kapso = (Map<String, Object>) data(ok("getProjectMessage", null, Map.of("CamelKapsoMessageId", wamid))).get("kapso");

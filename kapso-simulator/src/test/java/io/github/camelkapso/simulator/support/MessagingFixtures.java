@@ -48,7 +48,7 @@ public final class MessagingFixtures {
                     .header("Content-Type", "application/json")
                     .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                     .build();
-            return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+            return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
