@@ -1,6 +1,8 @@
 package io.github.camelkapso.simulator.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
 
@@ -80,7 +82,7 @@ final class MessageContent {
 
     /** {@code kapso.message_type_data}: the caption of media, the template's name and parameters, ... */
     private static ObjectNode typeData(String type, JsonNode c) {
-        ObjectNode data = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        ObjectNode data = JsonNodeFactory.instance.objectNode();
         switch (type) {
             case "image":
             case "video":
@@ -101,7 +103,7 @@ final class MessageContent {
             case "template": {
                 data.put("name", c.path("name").asText());
                 data.set("language", c.path("language"));
-                com.fasterxml.jackson.databind.node.ArrayNode params = data.putArray("params");
+                ArrayNode params = data.putArray("params");
                 for (JsonNode component : c.path("components")) {
                     if ("body".equalsIgnoreCase(component.path("type").asText())) {
                         component.path("parameters").forEach(p -> params.add(p.path("text").asText(p.path("type").asText())));

@@ -2,7 +2,10 @@ package io.github.camelkapso.simulator.messaging;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -264,7 +267,7 @@ public final class Messaging {
         if (wa == null || wa.equals("null")) {
             return;
         }
-        java.util.Set<String> erased = new java.util.HashSet<>();
+        Set<String> erased = new HashSet<>();
         for (ObjectNode c : conversations.all()) {
             if (wa.equals(c.path("phone_number").asText())) {
                 erased.add(c.path("id").asText());
@@ -290,7 +293,7 @@ public final class Messaging {
         return ctx.state().store(Stores.TEMPLATES)
                 .find(t -> name.equals(t.path("name").asText()) && language.equals(t.path("language").asText())
                            && waba.equals(t.path("business_account_id").asText()))
-                .map(t -> t.path("category").asText("MARKETING").toLowerCase(java.util.Locale.ROOT))
+                .map(t -> t.path("category").asText("MARKETING").toLowerCase(Locale.ROOT))
                 .orElse("marketing");
     }
 

@@ -1,6 +1,8 @@
 package io.github.camelkapso.simulator.ops.messaging;
 
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -100,7 +102,7 @@ public final class ContactsModule implements SimulatorModule {
                     .from("created_after", c -> Filters.iso(c.get("created_at")))
                     .to("created_before", c -> Filters.iso(c.get("created_at")))
                     .build();
-            var entries = contacts.newestFirst(filter, "created_at");
+            List<Store.Entry> entries = contacts.newestFirst(filter, "created_at");
             SimResponse list = legacyPaging(r) ? legacyPage(r, entries) : Paging.cursor(r, entries, "created_at", false, 20, 100);
             return Views.mapData(list, Views::platformContact);
         });
@@ -233,7 +235,7 @@ public final class ContactsModule implements SimulatorModule {
         if (external == null || external.isEmpty()) {
             return c -> true;
         }
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         customers.all().stream().filter(c -> external.equals(c.path("external_customer_id").asText()))
                 .forEach(c -> ids.add(c.path("id").asText()));
         return c -> ids.contains(c.path("customer_id").asText());
@@ -255,7 +257,7 @@ public final class ContactsModule implements SimulatorModule {
         return !cursor && (r.query("page") != null || r.query("per_page") != null);
     }
 
-    private static SimResponse legacyPage(SimRequest r, java.util.List<Store.Entry> entries) {
+    private static SimResponse legacyPage(SimRequest r, List<Store.Entry> entries) {
         int page = r.intQuery("page", 1, 1, Integer.MAX_VALUE);
         int perPage = r.intQuery("per_page", 20, 1, Integer.MAX_VALUE);
         long window = (long) page * perPage;
