@@ -78,7 +78,7 @@ public final class KapsoSimulator implements AutoCloseable {
             public void start(Promise<Void> promise) {
                 loop = vertx.getOrCreateContext();
                 vertx.createHttpServer(new HttpServerOptions().setHost(config.host()).setPort(config.port())
-                        .setCompressionSupported(false).setIdleTimeout(0))
+                        .setCompressionSupported(false).setIdleTimeout(0).setHttp2ClearTextEnabled(false))
                         .requestHandler(http::handle)
                         .listen()
                         .onSuccess(s -> {
