@@ -12,7 +12,6 @@ import io.github.camelkapso.health.KapsoCallStats;
 import io.github.camelkapso.health.KapsoHealthCheck;
 import io.github.camelkapso.producer.SendThrottle;
 import org.apache.camel.Endpoint;
-import org.apache.camel.ResolveEndpointFailedException;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.Metadata;
@@ -48,11 +47,17 @@ public class KapsoComponent extends HealthCheckComponent {
         endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         if (!filters.isEmpty()) {
+            if (!operation.filters()) {
+                throw new IllegalArgumentException("kapso:" + operation.id() + " takes no database filters, but the URI has "
+                        + new TreeSet<>(filters.keySet()).stream().map(k -> "filter." + k).toList()
+                        + "; only queryRows, updateRows, upsertRows and deleteRows do");
+            }
             endpoint.getConfiguration().setFilters(filters);
         }
         setProperties(endpoint, parameters);
         if (!parameters.isEmpty()) {
-            throw new ResolveEndpointFailedException(endpoint.toString(), "Unknown option(s) " + new TreeSet<>(parameters.keySet())
+            // IllegalArgumentException: Camel wraps it in a ResolveEndpointFailedException naming the (sanitised) URI
+            throw new IllegalArgumentException("Unknown option(s) " + new TreeSet<>(parameters.keySet())
                     + " for kapso:" + operation.id() + "; valid options are " + validOptions(operation));
         }
         return endpoint;
@@ -62,7 +67,10 @@ public class KapsoComponent extends HealthCheckComponent {
         Set<String> names = new TreeSet<>(OperationOptions.names(operation));
         EndpointUriFactory factory = getCamelContext().getCamelContextExtension().getEndpointUriFactory("kapso");
         if (factory != null) {
-            factory.propertyNames().stream().filter(n -> !"operation".equals(n)).forEach(names::add);
+            factory.propertyNames().stream().filter(n -> !"operation".equals(n) && !"filters".equals(n)).forEach(names::add);
+        }
+        if (operation.filters()) {
+            names.add("filter.<column>");
         }
         return names;
     }
@@ -73,7 +81,8 @@ public class KapsoComponent extends HealthCheckComponent {
         if (httpClient == null) {
             httpClient = HttpClient.newBuilder()
                     .connectTimeout(Duration.ofMillis(connectTimeout))
-                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    // never follow redirects: the JDK client would re-send X-API-Key to whatever host a 3xx names
+                    .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
         }
         HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());

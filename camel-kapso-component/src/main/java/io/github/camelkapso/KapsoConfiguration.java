@@ -91,8 +91,9 @@ public class KapsoConfiguration implements Cloneable {
         return apiKey;
     }
 
+    /** Surrounding whitespace is dropped: a key read from a file or an environment often ends with a line break. */
     public void setApiKey(String apiKey) {
-        this.apiKey = apiKey;
+        this.apiKey = apiKey == null ? null : apiKey.strip();
     }
 
     public String getBaseUrl() {

@@ -62,8 +62,27 @@ public class KapsoEndpoint extends DefaultEndpoint implements HeaderFilterStrate
     @Override
     protected void doInit() throws Exception {
         super.doInit();
+        checkApiKey(configuration.getApiKey());
         if (configuration.getHeaderFilterStrategy() == null) {
             configuration.setHeaderFilterStrategy(new KapsoHeaderFilterStrategy());
+        }
+    }
+
+    /**
+     * Fails on a key an HTTP header cannot carry (control characters, line breaks, non-ASCII) here, with a message that
+     * does not show it: the JDK client would otherwise reject the header with the whole value in its message.
+     */
+    static void checkApiKey(String apiKey) {
+        if (apiKey == null) {
+            return;
+        }
+        for (int i = 0; i < apiKey.length(); i++) {
+            char c = apiKey.charAt(i);
+            if (c < 0x20 && c != '\t' || c >= 0x7f) {
+                throw new IllegalArgumentException("The Kapso apiKey contains a character an HTTP header cannot carry (code "
+                                                   + (int) c + " at position " + i + " of " + apiKey.length()
+                                                   + "); check how the key is loaded");
+            }
         }
     }
 

@@ -3,6 +3,8 @@ package io.github.camelkapso.error;
 /** A call that got no answer from Kapso: connection refused or reset, TLS failure, timeout. */
 public class KapsoTransportException extends KapsoException {
 
+    private static final long serialVersionUID = 1L;
+
     private final String operationId;
     private final int attempts;
 

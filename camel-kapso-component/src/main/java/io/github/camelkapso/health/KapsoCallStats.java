@@ -13,6 +13,7 @@ public final class KapsoCallStats {
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Outcome> last = new AtomicReference<>();
+    private final AtomicReference<Outcome> lastAnswer = new AtomicReference<>();
     private final AtomicReference<Outcome> lastAuthFailure = new AtomicReference<>();
 
     public void record(String operation, int status) {
@@ -21,6 +22,10 @@ public final class KapsoCallStats {
         last.set(outcome);
         if (status == 0 || status >= 400) {
             failures.incrementAndGet();
+        }
+        if (status != 0) {
+            // a failure without an answer says nothing about the key: only answers move the verdict
+            lastAnswer.set(outcome);
         }
         if (status == 401) {
             lastAuthFailure.set(outcome);
@@ -39,10 +44,17 @@ public final class KapsoCallStats {
         return last.get();
     }
 
-    /** True when the newest answer rejected the API key. */
+    /** The last 401 answer, or null. */
+    public Outcome lastAuthFailure() {
+        return lastAuthFailure.get();
+    }
+
+    /**
+     * True when the newest answer Kapso gave rejected the API key. Transport failures (no answer) since then do not
+     * clear it: only a later answer shows the key is accepted again.
+     */
     public boolean credentialsRejected() {
-        Outcome auth = lastAuthFailure.get();
-        Outcome newest = last.get();
-        return auth != null && newest != null && newest.status() == 401;
+        Outcome newest = lastAnswer.get();
+        return newest != null && newest.status() == 401;
     }
 }

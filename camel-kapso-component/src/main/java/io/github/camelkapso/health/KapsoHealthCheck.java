@@ -3,11 +3,15 @@ package io.github.camelkapso.health;
 import java.util.Map;
 
 import io.github.camelkapso.KapsoComponent;
+import io.github.camelkapso.KapsoEndpoint;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 
 /**
- * Readiness of the {@code kapso} component: DOWN while no API key is configured or while Kapso rejects the key;
+ * Readiness of the {@code kapso} component: DOWN while no API key is configured (on the component or on any kapso
+ * endpoint) or while Kapso's newest answer rejected the key;
  * details carry the base URL, call and failure counters and the last outcome. It never calls Kapso itself, so it
  * cannot eat the project's rate limit.
  */
@@ -36,13 +40,34 @@ public class KapsoHealthCheck extends AbstractHealthCheck {
             builder.detail("lastStatus", last.status());
             builder.detail("lastOperation", last.operation());
         }
-        String apiKey = component.getConfiguration().getApiKey();
-        if (apiKey == null || apiKey.isBlank()) {
+        if (!apiKeyConfigured()) {
             builder.message("No Kapso API key configured (apiKey option)").down();
         } else if (stats.credentialsRejected()) {
             builder.message("Kapso rejected the API key (HTTP 401)").down();
         } else {
             builder.up();
         }
+    }
+
+    /** A key on the component, or on any kapso endpoint of the context (routes may set it per endpoint only). */
+    private boolean apiKeyConfigured() {
+        if (hasText(component.getConfiguration().getApiKey())) {
+            return true;
+        }
+        CamelContext context = component.getCamelContext();
+        if (context == null) {
+            return false;
+        }
+        for (Endpoint endpoint : context.getEndpoints()) {
+            if (endpoint instanceof KapsoEndpoint kapso && kapso.getComponent() == component
+                && hasText(kapso.getConfiguration().getApiKey())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasText(String value) {
+        return value != null && !value.isBlank();
     }
 }

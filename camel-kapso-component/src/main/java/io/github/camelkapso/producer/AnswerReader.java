@@ -2,6 +2,7 @@ package io.github.camelkapso.producer;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -9,18 +10,25 @@ import java.util.List;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.error.KapsoApiException;
+import io.github.camelkapso.error.KapsoErrorCategory;
+import io.github.camelkapso.error.KapsoErrorDetails;
 import io.github.camelkapso.error.KapsoErrorParser;
 import io.github.camelkapso.health.KapsoCallStats;
 
 /** Reads an HTTP answer: a {@link Answer} for 2xx, a typed {@code KapsoApiException} for anything else. */
 final class AnswerReader {
 
+    private static final byte[] MASK = "xxxxxx".getBytes(StandardCharsets.UTF_8);
+
     private final ObjectMapper mapper;
     private final KapsoCallStats stats;
+    private final byte[] apiKey;
 
-    AnswerReader(ObjectMapper mapper, KapsoCallStats stats) {
+    AnswerReader(ObjectMapper mapper, KapsoCallStats stats, String apiKey) {
         this.mapper = mapper;
         this.stats = stats;
+        this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim().getBytes(StandardCharsets.UTF_8);
     }
 
     Answer read(KapsoOperation op, HttpCaller.Reply answer) throws IOException {
@@ -29,17 +37,72 @@ final class AnswerReader {
         stats.record(op.id(), status);
         byte[] bytes = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status >= 300) {
-            throw KapsoErrorParser.parse(op.id(), status, response.headers(), bytes);
+            throw KapsoErrorParser.parse(op.id(), status, response.headers(), withoutKey(bytes));
         }
         if (op.envelope() == KapsoOperation.Envelope.BINARY) {
             return new Answer(status, response.headers(), null, bytes, List.of(), PageInfo.read(null, response.headers()),
                     answer.attempts());
         }
-        JsonNode json = bytes.length == 0 ? null : mapper.readTree(bytes);
+        JsonNode json = bytes.length == 0 ? null : json(op, status, response, bytes);
         List<JsonNode> items = op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list")
                 ? items(json) : List.of();
         return new Answer(status, response.headers(), json, bytes, items, PageInfo.read(json, response.headers()),
                 answer.attempts());
+    }
+
+    /** An error body with any echo of the API key masked: it ends up in exception messages and logs. */
+    private byte[] withoutKey(byte[] body) {
+        if (apiKey == null || body.length < apiKey.length) {
+            return body;
+        }
+        java.io.ByteArrayOutputStream out = null;
+        int copied = 0;
+        for (int i = 0; i <= body.length - apiKey.length; i++) {
+            if (java.util.Arrays.equals(body, i, i + apiKey.length, apiKey, 0, apiKey.length)) {
+                if (out == null) {
+                    out = new java.io.ByteArrayOutputStream(body.length);
+                }
+                out.write(body, copied, i - copied);
+                out.writeBytes(MASK);
+                copied = i + apiKey.length;
+                i = copied - 1;
+            }
+        }
+        if (out == null) {
+            return body;
+        }
+        out.write(body, copied, body.length - copied);
+        return out.toByteArray();
+    }
+
+    /**
+     * Parses a 2xx body. One that is not JSON (a proxy's HTML page, a truncated answer) fails as a
+     * {@link KapsoApiException} carrying the status and the body, not as a bare Jackson exception.
+     */
+    private JsonNode json(KapsoOperation op, int status, HttpResponse<byte[]> response, byte[] bytes) {
+        try {
+            return mapper.readTree(bytes);
+        } catch (IOException e) {
+            String text = new String(bytes, StandardCharsets.UTF_8);
+            String contentType = response.headers().firstValue("Content-Type").orElse("no content type");
+            KapsoApiException failure = new KapsoApiException(KapsoErrorDetails.builder(status)
+                    .operationId(op.id())
+                    .errorMessage("the " + status + " answer is not valid JSON (" + contentType + ")")
+                    .responseBody(truncate(text))
+                    .category(KapsoErrorCategory.UNKNOWN)
+                    .retryable(false)
+                    .build());
+            failure.initCause(e);
+            throw failure;
+        }
+    }
+
+    private static String truncate(String text) {
+        if (text.length() <= KapsoErrorParser.MAX_BODY_CHARS) {
+            return text;
+        }
+        int end = KapsoErrorParser.MAX_BODY_CHARS;
+        return text.substring(0, Character.isHighSurrogate(text.charAt(end - 1)) ? end - 1 : end);
     }
 
     private static List<JsonNode> items(JsonNode json) {

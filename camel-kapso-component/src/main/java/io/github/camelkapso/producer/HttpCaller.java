@@ -1,6 +1,7 @@
 package io.github.camelkapso.producer;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -46,7 +47,7 @@ final class HttpCaller {
                 ? after(waitNanos, TimeUnit.NANOSECONDS).thenCompose(v -> send(call))
                 : send(call);
         return sent.handle((response, error) -> {
-            Throwable failure = unwrap(error);
+            Throwable failure = ioCause(unwrap(error));
             int status = response != null ? response.statusCode() : 0;
             Duration retryAfter = response != null
                     ? response.headers().firstValue("Retry-After").map(RetryAfterParser::parse).orElse(null) : null;
@@ -66,6 +67,11 @@ final class HttpCaller {
         try {
             return client.sendAsync(call.toHttpRequest(cfg.getApiKey(), Duration.ofMillis(cfg.getRequestTimeout())),
                     HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IllegalArgumentException e) {
+            // the JDK names the offending header value in its message: it may be a secret, so say less
+            return CompletableFuture.failedFuture(new io.github.camelkapso.error.KapsoRequestException(
+                    "Kapso " + call.operation().id() + ": the request cannot be built: a header name or value is not"
+                    + " allowed in HTTP (control characters or a restricted header); headers sent: " + call.headers().keySet()));
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
@@ -81,5 +87,10 @@ final class HttpCaller {
             t = t.getCause();
         }
         return t;
+    }
+
+    /** The JDK client reports some I/O failures (an invalid redirect) as UncheckedIOException: they are I/O too. */
+    private static Throwable ioCause(Throwable t) {
+        return t instanceof UncheckedIOException && t.getCause() != null ? t.getCause() : t;
     }
 }

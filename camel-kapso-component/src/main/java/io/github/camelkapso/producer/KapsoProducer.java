@@ -40,7 +40,7 @@ public class KapsoProducer extends DefaultAsyncProducer {
         KapsoConfiguration cfg = endpoint.getConfiguration();
         requests = new RequestFactory(endpoint, new RequestBodyEncoders(MAPPER));
         caller = new HttpCaller(endpoint.getComponent().getHttpClient(), cfg, endpoint.getComponent().getSendThrottle());
-        reader = new AnswerReader(MAPPER, endpoint.getComponent().getCallStats());
+        reader = new AnswerReader(MAPPER, endpoint.getComponent().getCallStats(), cfg.getApiKey());
         paginator = new Paginator(caller, reader, cfg.getMaxPages());
         writer = new ResultWriter(MAPPER, cfg);
     }

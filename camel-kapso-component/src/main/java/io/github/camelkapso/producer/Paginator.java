@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkapso.catalog.KapsoOperation;
 import io.github.camelkapso.error.KapsoPaginationException;
+import io.github.camelkapso.error.KapsoRequestException;
 
 /**
  * Follows cursor, page or offset pagination until the last page or {@code maxPages}, collecting the items. A cursor
@@ -54,7 +55,7 @@ final class Paginator {
             Optional<PreparedCall> next;
             try {
                 next = next(call, answer, walk);
-            } catch (KapsoPaginationException e) {
+            } catch (KapsoPaginationException | KapsoRequestException e) {
                 return CompletableFuture.failedFuture(e);
             }
             if (next.isEmpty() || walk.pages >= maxPages) {
@@ -65,14 +66,24 @@ final class Paginator {
     }
 
     private Optional<PreparedCall> next(PreparedCall call, Answer answer, Walk walk) {
-        if (answer.items().isEmpty()) {
-            return Optional.empty();
-        }
         KapsoOperation op = call.operation();
+        PageInfo page = answer.page();
         switch (op.pagination()) {
             case CURSOR: {
-                String cursor = answer.page().nextCursor();
-                if (!answer.page().moreAfter() || cursor == null) {
+                if (walk.pages == 1 && call.query().get("after") != null) {
+                    walk.seen.add("cursor:" + call.query().get("after"));
+                }
+                walk.nextLinks |= page.nextLinks();
+                boolean more;
+                if (walk.nextLinks) {
+                    // Graph/Platform: paging.next decides, even over an empty page ("stop when next no longer appears")
+                    more = page.nextLinks() && page.moreAfter();
+                } else {
+                    // Kapso-stored lists: cursors.after alone; an empty page ends the walk too
+                    more = page.moreAfter() && !answer.items().isEmpty();
+                }
+                String cursor = page.nextCursor();
+                if (!more || cursor == null) {
                     return Optional.empty();
                 }
                 if (!walk.seen.add("cursor:" + cursor)) {
@@ -81,27 +92,43 @@ final class Paginator {
                 return Optional.of(call.withQuery("after", cursor).withQuery("before", null));
             }
             case PAGE: {
-                int current = answer.page().page() != null ? answer.page().page()
-                        : Integer.parseInt(call.query().getOrDefault("page", "1"));
+                int current = page.page() != null ? page.page()
+                        : intParam(call, "page", 1);
                 if (!walk.seen.add("page:" + current)) {
                     throw repeated(op, "page " + current, walk.pages);
                 }
-                Integer total = answer.page().totalPages();
-                if (total != null && current >= total) {
+                Integer total = page.totalPages();
+                if (total == null ? answer.items().isEmpty() : current >= total) {
                     return Optional.empty();
                 }
                 return Optional.of(call.withQuery("page", String.valueOf(current + 1)));
             }
             case OFFSET: {
-                int limit = Integer.parseInt(call.query().get("limit"));
+                if (answer.items().isEmpty()) {
+                    return Optional.empty();
+                }
+                int limit = intParam(call, "limit", DEFAULT_OFFSET_LIMIT);
                 if (answer.items().size() < limit) {
                     return Optional.empty();
                 }
-                int offset = Integer.parseInt(call.query().getOrDefault("offset", "0")) + answer.items().size();
+                int offset = intParam(call, "offset", 0) + answer.items().size();
                 return Optional.of(call.withQuery("offset", String.valueOf(offset)));
             }
             default:
                 return Optional.empty();
+        }
+    }
+
+    private static int intParam(PreparedCall call, String name, int fallback) {
+        String value = call.query().get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new KapsoRequestException("Query parameter '" + name + "' of " + call.operation().id()
+                                            + " must be an integer to paginate, got '" + value + "'");
         }
     }
 
@@ -118,5 +145,6 @@ final class Paginator {
         final List<JsonNode> items = new ArrayList<>();
         final Set<String> seen = new HashSet<>();
         int pages;
+        boolean nextLinks;
     }
 }

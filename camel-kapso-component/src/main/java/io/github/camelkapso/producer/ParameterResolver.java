@@ -1,10 +1,12 @@
 package io.github.camelkapso.producer;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import io.github.camelkapso.CommonIds;
+import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.ParameterNames;
 import org.apache.camel.Exchange;
@@ -14,6 +16,12 @@ import org.apache.camel.Exchange;
  * ({@code ?<name>=}) > configured default for the common ids (phoneNumberId, businessAccountId, customerId).
  */
 final class ParameterResolver {
+
+    /**
+     * Wire names that mean a common id under another name: {@code {waba_id}} is the business account id, so the
+     * documented {@code CamelKapsoBusinessAccountId} header must beat the configured default there too.
+     */
+    private static final Map<String, String> HEADER_ALIASES = Map.of("waba_id", KapsoConstants.BUSINESS_ACCOUNT_ID);
 
     private final KapsoEndpoint endpoint;
 
@@ -28,6 +36,9 @@ final class ParameterResolver {
      */
     String resolve(Exchange exchange, String wireName, boolean acceptsDefaults) {
         Object header = exchange.getMessage().getHeader(ParameterNames.headerName(wireName));
+        if (header == null && HEADER_ALIASES.containsKey(wireName)) {
+            header = exchange.getMessage().getHeader(HEADER_ALIASES.get(wireName));
+        }
         if (header != null) {
             return asText(header);
         }

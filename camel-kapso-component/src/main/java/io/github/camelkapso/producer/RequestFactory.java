@@ -16,7 +16,9 @@ import io.github.camelkapso.error.KapsoRequestException;
 import io.github.camelkapso.producer.body.EncodedBody;
 import io.github.camelkapso.producer.body.RequestBodyEncoders;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.spi.HeaderFilterStrategy;
+import org.apache.camel.util.URISupport;
 
 /** Turns an exchange into a {@link PreparedCall} for a catalog operation; fails before any I/O on bad input. */
 final class RequestFactory {
@@ -34,12 +36,28 @@ final class RequestFactory {
     }
 
     PreparedCall prepare(KapsoOperation op, Exchange exchange) throws Exception {
+        hideKeyInToEndpoint(exchange);
         String url = baseUrl(op) + expandPath(op, exchange);
         Map<String, String> query = query(op, exchange);
         Map<String, String> headers = headers(op, exchange);
         EncodedBody body = encoders.forOperation(op).encode(op, exchange);
         String throttleKey = op.isMessageSend() ? parameters.resolve(exchange, "phone_number_id", true) : null;
         return new PreparedCall(op, url, query, headers, body, throttleKey);
+    }
+
+    /**
+     * Camel records the raw endpoint URI in the {@code CamelToEndpoint} property (and, on failure, in
+     * {@code CamelFailureEndpoint}), where logs showing exchange properties would print an {@code apiKey} given on
+     * the URI. Replace it with the sanitised form Camel uses in {@code toString()}.
+     */
+    private void hideKeyInToEndpoint(Exchange exchange) {
+        Object to = exchange.getProperty(ExchangePropertyKey.TO_ENDPOINT);
+        if (to instanceof String uri && uri.equals(endpoint.getEndpointUri())) {
+            String safe = URISupport.sanitizeUri(uri);
+            if (!safe.equals(uri)) {
+                exchange.setProperty(ExchangePropertyKey.TO_ENDPOINT, safe);
+            }
+        }
     }
 
     private String baseUrl(KapsoOperation op) {

@@ -27,18 +27,22 @@ final class ResultWriter {
     void write(Exchange exchange, KapsoOperation op, Answer answer) throws JsonProcessingException {
         Message out = exchange.getMessage();
         writeHeaders(out, op, answer);
+        out.removeHeader(KapsoConstants.PAGES_FETCHED);
         if (op.envelope() == KapsoOperation.Envelope.BINARY) {
-            answer.headers().firstValue("Content-Type").ifPresent(ct -> out.setHeader(Exchange.CONTENT_TYPE, ct));
+            setOrRemove(out, Exchange.CONTENT_TYPE, answer.headers().firstValue("Content-Type").orElse(null));
             out.setBody(answer.bytes());
             return;
         }
-        if (cfg.isSplitResult() && op.pagination() != KapsoOperation.Pagination.NONE) {
+        boolean list = isList(op);
+        if (cfg.isSplitResult() && list) {
             out.setHeader(KapsoConstants.ITEM_COUNT, answer.items().size());
             out.setBody(split(exchange, answer.items()));
             return;
         }
-        if (op.pagination() != KapsoOperation.Pagination.NONE) {
+        if (list) {
             out.setHeader(KapsoConstants.ITEM_COUNT, answer.items().size());
+        } else {
+            out.removeHeader(KapsoConstants.ITEM_COUNT);
         }
         out.setBody(convert(answer.json()));
     }
@@ -54,6 +58,11 @@ final class ResultWriter {
         out.setBody(cfg.isSplitResult() ? split(exchange, result.items()) : convertAll(result.items()));
     }
 
+    /** Paginated lists and the unpaginated ones ({@code listWorkflows}: {@code {"data":[...]}}) alike. */
+    private static boolean isList(KapsoOperation op) {
+        return op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list");
+    }
+
     private void writeHeaders(Message out, KapsoOperation op, Answer answer) {
         out.setHeader(KapsoConstants.HTTP_STATUS, answer.status());
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
@@ -65,10 +74,8 @@ final class ResultWriter {
         setOrRemove(out, KapsoConstants.PAGE, page.page());
         setOrRemove(out, KapsoConstants.TOTAL_PAGES, page.totalPages());
         setOrRemove(out, KapsoConstants.TOTAL_COUNT, page.totalCount());
-        answer.headers().firstValue("X-RateLimit-Remaining").map(Long::valueOf)
-                .ifPresent(v -> out.setHeader(KapsoConstants.RATE_LIMIT_REMAINING, v));
-        answer.headers().firstValue("X-RateLimit-Limit").map(Long::valueOf)
-                .ifPresent(v -> out.setHeader(KapsoConstants.RATE_LIMIT_LIMIT, v));
+        setOrRemove(out, KapsoConstants.RATE_LIMIT_REMAINING, PageInfo.headerNumber(answer.headers(), "X-RateLimit-Remaining"));
+        setOrRemove(out, KapsoConstants.RATE_LIMIT_LIMIT, PageInfo.headerNumber(answer.headers(), "X-RateLimit-Limit"));
         if (op.isMessageSend() && answer.json() != null) {
             JsonNode id = answer.json().path("messages").path(0).path("id");
             if (id.isTextual()) {

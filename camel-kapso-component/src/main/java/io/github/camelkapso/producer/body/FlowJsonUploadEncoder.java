@@ -20,7 +20,7 @@ final class FlowJsonUploadEncoder implements RequestBodyEncoder {
         if (body == null) {
             throw new KapsoRequestException("uploadFlowJson needs the Flow JSON in the body");
         }
-        JsonNode flow = bodies.toTree(operation.id(), body);
+        JsonNode flow = bodies.toTree(operation.id(), exchange.getMessage());
         if (!flow.isObject() || !flow.has("screens")) {
             throw new KapsoRequestException("uploadFlowJson: the Flow JSON must be an object with a screens array");
         }

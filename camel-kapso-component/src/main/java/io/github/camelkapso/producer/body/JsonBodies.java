@@ -1,20 +1,50 @@
 package io.github.camelkapso.producer.body;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.Reader;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelkapso.error.KapsoRequestException;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 
 /** Reads whatever a route put in the body (Map, POJO, JsonNode, JSON text or bytes) as a JSON tree. */
 final class JsonBodies {
 
     private final ObjectMapper mapper;
+    /** Strict: text after the first JSON value is an error, not silently dropped. */
+    private final ObjectReader strict;
 
     JsonBodies(ObjectMapper mapper) {
         this.mapper = mapper;
+        this.strict = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    }
+
+    /**
+     * The message body as JSON. Files (including a file consumer's GenericFile), paths, readers and char sequences are
+     * read for their content first: Jackson would otherwise serialise the file object itself.
+     */
+    JsonNode toTree(String operationId, Message message) {
+        Object body = message.getBody();
+        try {
+            if (body instanceof WrappedFile<?> || body instanceof File || body instanceof Path || body instanceof ByteBuffer) {
+                body = message.getMandatoryBody(byte[].class);
+            } else if (body instanceof Reader || body instanceof CharSequence && !(body instanceof String)) {
+                body = message.getMandatoryBody(String.class);
+            }
+        } catch (InvalidPayloadException e) {
+            throw new KapsoRequestException("The body of " + operationId + " cannot be read: " + e.getMessage(), e);
+        }
+        return toTree(operationId, body);
     }
 
     JsonNode toTree(String operationId, Object body) {
@@ -26,13 +56,14 @@ final class JsonBodies {
                 return node;
             }
             if (body instanceof String text) {
-                return text.isBlank() ? mapper.createObjectNode() : mapper.readTree(text);
+                return text.isBlank() ? mapper.createObjectNode() : strict.readTree(text);
             }
             if (body instanceof byte[] bytes) {
-                return bytes.length == 0 ? mapper.createObjectNode() : mapper.readTree(bytes);
+                return bytes.length == 0 ? mapper.createObjectNode() : strict.readTree(bytes);
             }
             if (body instanceof InputStream in) {
-                return mapper.readTree(in);
+                JsonNode node = strict.readTree(in);
+                return node == null || node.isMissingNode() ? mapper.createObjectNode() : node;
             }
             return mapper.valueToTree(body);
         } catch (JsonProcessingException e) {

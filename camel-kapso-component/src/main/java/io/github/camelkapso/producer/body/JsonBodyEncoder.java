@@ -18,7 +18,7 @@ final class JsonBodyEncoder implements RequestBodyEncoder {
 
     @Override
     public EncodedBody encode(KapsoOperation operation, Exchange exchange) throws Exception {
-        JsonNode node = bodies.toTree(operation.id(), exchange.getMessage().getBody());
+        JsonNode node = bodies.toTree(operation.id(), exchange.getMessage());
         if (operation.hasWrapper() && node.isObject() && !node.has(operation.wrapper())) {
             ObjectNode wrapped = bodies.mapper().createObjectNode();
             wrapped.set(operation.wrapper(), node);
