@@ -82,7 +82,7 @@ class BroadcastsModuleTest extends SimulatorTestBase {
         assertThat(sending.get("data")).isNotNull();
         assertThat(data(sending)).containsEntry("id", id).containsEntry("status", "sending").containsKey("started_at");
 
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(broadcast(id))
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(broadcast(id))
                 .containsEntry("status", "completed").containsEntry("read_count", 2));
         Map<String, Object> done = broadcast(id);
         assertThat(done).containsEntry("total_recipients", 3).containsEntry("sent_count", 2).containsEntry("failed_count", 1)
@@ -150,7 +150,7 @@ class BroadcastsModuleTest extends SimulatorTestBase {
 
         String soon = Instant.now().plus(Duration.ofMinutes(5)).toString();
         ok("scheduleBroadcast", Map.of("scheduled_at", soon), Map.copyOf(byId));
-        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(broadcast(id)).containsEntry("status", "completed")
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(broadcast(id)).containsEntry("status", "completed")
                 .containsEntry("sent_count", 1));
     }
 

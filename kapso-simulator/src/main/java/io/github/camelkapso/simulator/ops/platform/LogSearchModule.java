@@ -51,12 +51,8 @@ public final class LogSearchModule implements SimulatorModule {
             "webhook_delivery");
     private static final Map<String, Duration> PERIODS = Map.of("24h", Duration.ofHours(24), "7d", Duration.ofDays(7));
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Comparator<ObjectNode> NEWEST_FIRST = Comparator
-            .comparing((ObjectNode e) -> {
-                Instant at = Times.parse(e.path("timestamp").asText(null));
-                return at == null ? Instant.EPOCH : at;
-            })
-            .thenComparing(e -> e.path("id").asText()).reversed();
+    /** Newest first; the sort is stable over the records' reversed creation order, so equal times keep newest first. */
+    private static final Comparator<ObjectNode> NEWEST_FIRST = Comparator.comparing(LogSearchModule::time).reversed();
 
     @Override
     public void register(HandlerRegistry handlers, AdminApi admin, SimContext ctx) {
@@ -118,13 +114,23 @@ public final class LogSearchModule implements SimulatorModule {
                                    || "warning".equals(e.path("level").asText()));
         }
         List<ObjectNode> found = new ArrayList<>(logs.all().stream().filter(match).toList());
+        java.util.Collections.reverse(found);
         found.sort(NEWEST_FIRST);
         int start = 0;
         String cursor = text(p, "cursor", null);
         if (cursor != null) {
             ObjectNode after = decode(cursor);
-            while (start < found.size() && NEWEST_FIRST.compare(found.get(start), after) <= 0) {
-                start++;
+            String lastId = after.path("id").asText();
+            int at = -1;
+            for (int i = 0; i < found.size() && at < 0; i++) {
+                at = lastId.equals(found.get(i).path("id").asText()) ? i : -1;
+            }
+            if (at >= 0) {
+                start = at + 1;
+            } else {
+                while (start < found.size() && !time(found.get(start)).isBefore(time(after))) {
+                    start++;
+                }
             }
         }
         int end = Math.min(found.size(), start + limit);
@@ -146,6 +152,11 @@ public final class LogSearchModule implements SimulatorModule {
         pagination.put("has_more", end < found.size());
         pagination.put("next_cursor", end < found.size() && end > 0 ? encode(found.get(end - 1)) : null);
         return SimResponse.data(200, data);
+    }
+
+    private static Instant time(ObjectNode event) {
+        Instant at = Times.parse(event.path("timestamp").asText(null));
+        return at == null ? Instant.EPOCH : at;
     }
 
     private static Predicate<ObjectNode> within(Instant since, Instant until) {
