@@ -15,10 +15,16 @@ import io.github.camelkapso.simulator.ops.HandlerRegistry;
 import io.github.camelkapso.simulator.paging.Paging;
 
 /**
- * The project's API logs ({@code GET /api_logs}), recorded by {@link ApiLogs}. Rules: newest first, cursor-paginated
- * ({@code limit} 1-100, default 20, {@code after}/{@code before}); {@code period} 24h (default), 7d or 30d bounds
- * the age; {@code endpoint} matches part of the path (case-insensitive), {@code status_code} the exact status,
- * {@code errors_only=true} statuses of 400 and above.
+ * The project's API logs ({@code GET /api_logs}), recorded by {@link ApiLogs}. Rules:
+ * <ul>
+ * <li>each log carries id, endpoint, http_method, response_status, response_time_ms, ip_address, error_message (for
+ * statuses of 400 and above), created_at, api_key_id and api_key_name;</li>
+ * <li>newest first, cursor-paginated ({@code limit} 1-100, default 20, {@code after}/{@code before});</li>
+ * <li>{@code period} 24h (default), 7d or 30d bounds the age (another value is 400);</li>
+ * <li>{@code endpoint} matches part of the path (case-insensitive), {@code status_code} the exact status,
+ * {@code errors_only=true} statuses of 400 and above;</li>
+ * <li>the simulator keeps the newest {@value ApiLogs#CAPACITY} logs.</li>
+ * </ul>
  */
 public final class ApiLogsModule implements SimulatorModule {
 

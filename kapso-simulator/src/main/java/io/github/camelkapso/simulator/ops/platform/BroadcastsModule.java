@@ -90,7 +90,8 @@ public final class BroadcastsModule implements SimulatorModule {
             if (status != null && !status.isEmpty() && !BroadcastBook.STATUSES.contains(status)) {
                 throw ApiError.invalid(r.operation(), "status", "must be one of " + BroadcastBook.STATUSES);
             }
-            book.broadcasts.all().forEach(delivery::refresh);
+            book.broadcasts.all().stream().filter(b -> List.of("sending", "stopped", "completed").contains(b.path("status").asText()))
+                    .forEach(delivery::refresh);
             return Paging.page(r, Views.map(book.broadcasts.newestFirst(QueryFilters.of(r), "created_at"), book::view), 100);
         });
         handlers.on("getBroadcast", r -> {

@@ -14,10 +14,13 @@ import io.github.camelkapso.simulator.state.SimState;
 import io.github.camelkapso.simulator.state.Store;
 
 /**
- * The project's members ({@code GET /users}). Rules: the project has one seeded member, its {@code owner}
- * ({@value #OWNER_EMAIL}); members are listed in membership order, page-paginated with the X-Total headers; each
- * carries the membership id (integer), the account's user_id (UUID), email, name and role. Inbox embeds assign
- * members by user_id and notification destinations refuse members' addresses.
+ * The project's members ({@code GET /users}). Rules:
+ * <ul>
+ * <li>the project has one seeded member, its {@code owner} ({@value #OWNER_EMAIL}, "Owner User");</li>
+ * <li>each member carries the membership id (integer), the account's user_id (UUID), email, name and role;</li>
+ * <li>members list in membership order, page-paginated with the X-Total headers;</li>
+ * <li>inbox embeds assign members by user_id; notification destinations refuse members' addresses.</li>
+ * </ul>
  */
 public final class ProjectUsersModule implements SimulatorModule {
 

@@ -11,9 +11,14 @@ import io.github.camelkapso.simulator.state.SimState;
 
 /**
  * The AI provider models agents can use ({@code GET /provider_models}). Kapso publishes only the record's shape, not
- * its catalog: the simulator answers a fixed list of illustrative models (stable ids) carrying every documented
- * field: provider, reasoning_model, thinking_mode, supports_custom_sampling, supported and default reasoning
- * efforts, prompt cache TTLs and api_surface. Unpaginated {@code {"data": [...]}}.
+ * its catalog, so the list is illustrative. Rules:
+ * <ul>
+ * <li>a fixed list of models with stable ids, unpaginated {@code {"data": [...]}};</li>
+ * <li>every model carries the documented fields: id, name, provider, reasoning_model, thinking_mode,
+ * supports_custom_sampling, supported_reasoning_efforts, default_reasoning_effort, supported_prompt_cache_ttls,
+ * default_prompt_cache_ttl, api_surface; non-reasoning models have no efforts, models without prompt caching no
+ * TTLs.</li>
+ * </ul>
  */
 public final class ProviderModelsModule implements SimulatorModule {
 

@@ -2,7 +2,6 @@ package io.github.camelkapso.simulator.ops.platform;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,13 +22,6 @@ final class Views {
             JsonNode v = record.get(f);
             view.set(f, v == null ? null : v.deepCopy());
         }
-        return view;
-    }
-
-    /** A copy without the given fields. */
-    static ObjectNode without(ObjectNode record, Set<String> hidden) {
-        ObjectNode view = record.deepCopy();
-        view.remove(hidden);
         return view;
     }
 
