@@ -17,6 +17,18 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.messaging.ConversationsModule());
         modules.add(new io.github.camelkapso.simulator.ops.messaging.AssignmentsModule());
         modules.add(new io.github.camelkapso.simulator.ops.messaging.ContactsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.PhoneNumbersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.BroadcastsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.DisplayNamesModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.ProjectUsersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.ApiLogsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.InboxEmbedsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.ProjectEventsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.FindingsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.NotificationsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.FundingModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.LogSearchModule());
+        modules.add(new io.github.camelkapso.simulator.ops.platform.ProviderModelsModule());
         return modules;
     }
 }
