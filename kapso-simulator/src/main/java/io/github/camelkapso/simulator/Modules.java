@@ -13,6 +13,8 @@ final class Modules {
         List<SimulatorModule> modules = new ArrayList<>();
         modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
+        modules.add(new io.github.camelkapso.simulator.webhooks.WebhooksModule());
+        modules.add(new io.github.camelkapso.simulator.webhooks.inbound.InboundModule());
         return modules;
     }
 }
