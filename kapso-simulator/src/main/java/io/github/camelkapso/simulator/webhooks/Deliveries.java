@@ -24,6 +24,9 @@ final class Deliveries {
 
     static final long[] RETRY_DELAYS_MS = {10_000, 40_000, 90_000};
     static final long ORDER_HOLD_MS = 30_000;
+    /** The delivery log keeps this many records; beyond it the oldest finished ones are dropped in one sweep. */
+    static final int MAX_RECORDS = 50_000;
+    private static final int SWEEP = 10_000;
 
     /** A delivery in flight: its request, its record, and its place in its conversation's order. */
     static final class Delivery {
@@ -70,6 +73,9 @@ final class Deliveries {
         String lane = ordered && origin.conversationId() != null ? laneKey(webhook, origin.conversationId()) : null;
         Delivery d = new Delivery(request, record(webhook, request, origin, sequence), webhook.path("id").asText(), lane, batchItems);
         records.put(d.record);
+        if (records.size() > MAX_RECORDS) {
+            dropOldestFinished();
+        }
         if (lane == null) {
             attempt(d);
             return d;
@@ -82,6 +88,19 @@ final class Deliveries {
             holdAtMostThirtySeconds(d);
         }
         return d;
+    }
+
+    private void dropOldestFinished() {
+        int drop = SWEEP;
+        for (ObjectNode r : records.all()) {
+            if (drop == 0) {
+                break;
+            }
+            if (!"pending".equals(r.path("status").asText())) {
+                records.remove(r.path("id").asText());
+                drop--;
+            }
+        }
     }
 
     static String laneKey(JsonNode webhook, String conversationId) {

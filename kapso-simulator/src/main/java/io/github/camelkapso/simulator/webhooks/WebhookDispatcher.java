@@ -11,6 +11,8 @@ import io.github.camelkapso.simulator.SimEvents;
 import io.github.camelkapso.simulator.state.SimState;
 import io.github.camelkapso.simulator.state.Store;
 import io.github.camelkapso.simulator.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns the simulator's events into webhook deliveries. Message and conversation events go only to active
@@ -20,6 +22,8 @@ import io.github.camelkapso.simulator.state.Stores;
  * {@link Deliveries}.
  */
 public final class WebhookDispatcher implements SimEvents {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookDispatcher.class);
 
     private final SimContext ctx;
     private final Store webhooks;
@@ -57,14 +61,16 @@ public final class WebhookDispatcher implements SimEvents {
         for (Store.Entry e : webhooks.oldestFirst(w -> w.path("active").asBoolean()
                                                        && phoneNumberId.equals(w.path("phone_number_id").asText(null)))) {
             ObjectNode webhook = e.node();
-            if (WebhookRules.isMeta(webhook)) {
-                ObjectNode body = MetaEnvelope.forEvent(eventType, payload, phone);
-                if (body != null) {
-                    deliveries.submit(webhook, Outgoing.meta(webhook, eventType, body), origin, false, 0, null);
+            isolated(webhook, eventType, () -> {
+                if (WebhookRules.isMeta(webhook)) {
+                    ObjectNode body = MetaEnvelope.forEvent(eventType, payload, phone);
+                    if (body != null) {
+                        deliveries.submit(webhook, Outgoing.meta(webhook, eventType, body), origin, false, 0, null);
+                    }
+                } else if (subscribed(webhook, eventType)) {
+                    deliverKapso(webhook, eventType, payload, origin);
                 }
-            } else if (subscribed(webhook, eventType)) {
-                deliverKapso(webhook, eventType, payload, origin);
-            }
+            });
         }
         if (conversationId != null && WebhookEvents.activity(eventType) && payload.has("message")) {
             inactivity.activity(phoneNumberId, conversationId, payload.get("message"));
@@ -117,7 +123,18 @@ public final class WebhookDispatcher implements SimEvents {
             } else if (!subscribed(webhook, eventType)) {
                 continue;
             }
-            deliveries.submit(webhook, Outgoing.kapso(webhook, event, render(webhook, payload)), Deliveries.Origin.PROJECT, false, 0, null);
+            String delivered = event;
+            isolated(webhook, event, () -> deliveries.submit(webhook, Outgoing.kapso(webhook, delivered, render(webhook, payload)),
+                    Deliveries.Origin.PROJECT, false, 0, null));
+        }
+    }
+
+    /** A webhook that cannot be served must not fail the API call that caused the event, nor the other webhooks. */
+    private static void isolated(JsonNode webhook, String event, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.warn("Could not queue {} for webhook {}", event, webhook.path("id").asText(), e);
         }
     }
 

@@ -66,7 +66,8 @@ import io.github.camelkapso.simulator.state.Stores;
  * <li>Meta webhooks get the raw Meta body of message events (contacts + messages for inbound, statuses for status
  * changes, calls for injected calls) in the {@code whatsapp_business_account} envelope, signed with both
  * X-Hub-Signature-256: sha256=&lt;hex&gt; and X-Webhook-Signature (both keyed with secret_key), with the body's
- * SHA-256 (hex) as X-Idempotency-Key.</li>
+ * SHA-256 (hex) as X-Idempotency-Key; being Meta's bodies, they carry no X-Webhook-Event or
+ * X-Webhook-Payload-Version. Conversation events have no Meta counterpart and are not forwarded.</li>
  * <li>Buffering: with buffer_enabled and whatsapp.message.received in buffer_events, received messages collect per
  * conversation from the first one until the window ends or max_buffer_size is reached, then go as one batch body
  * {type, batch: true, data[], batch_info{size, window_ms, first_sequence, last_sequence, conversation_id}} with
@@ -81,7 +82,9 @@ import io.github.camelkapso.simulator.state.Stores;
  * its differences.</li>
  * <li>Delivery log ({@code GET /webhook_deliveries}): most recent first, cursor-paginated (limit 1-100, default 20);
  * filters status (pending|delivered|failed), event, webhook_id, errors_only (failed only), period (24h|7d|30d,
- * default 24h); invalid status or period is 422.</li>
+ * default 24h); invalid status or period is 422. Records carry the documented fields plus idempotency_key, error,
+ * batch, batch_size, sequence and fallback_of; the log keeps the newest 50,000 (older finished ones are dropped).</li>
+ * <li>A webhook that cannot be served never fails the API call that raised the event.</li>
  * </ul>
  */
 public final class WebhooksModule implements SimulatorModule {
