@@ -148,7 +148,6 @@ final class Deliveries {
     private void attempt(Delivery d) {
         d.started = true;
         if (!webhooks.contains(d.webhookId)) {
-            d.attempts++;
             failed(d, null, "the webhook was deleted before the delivery could be sent");
             return;
         }
@@ -216,7 +215,11 @@ final class Deliveries {
             return;
         }
         LinkedList<Delivery> queue = lanes.get(d.lane);
-        int at = queue.indexOf(d);
+        int at = queue == null ? -1 : queue.indexOf(d);
+        if (at < 0) {
+            replacements.forEach(this::attempt);
+            return;
+        }
         queue.addAll(at + 1, replacements);
         queue.remove(at);
         if (queue.isEmpty()) {

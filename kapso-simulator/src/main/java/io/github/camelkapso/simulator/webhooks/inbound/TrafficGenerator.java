@@ -38,12 +38,12 @@ final class TrafficGenerator {
             new Customer("Quentin Dubois", "+61491570117"), new Customer("Rosa Lima", "+61491570118"),
             new Customer("Sven Larsen", "+61491570119"), new Customer("Tomás Silva", "+61491570120"));
 
-    private static final List<String> TEXTS = List.of(
+    private static final String[] TEXTS = {
             "Hi! Is my order on its way?", "Do you ship to Canada?", "What are your opening hours today?",
             "Can I change the delivery address?", "Thanks, that was quick!", "I'd like to return an item",
             "Is the blue one back in stock?", "Can someone call me back?", "The package arrived damaged",
             "How much is shipping?", "Perfect, see you tomorrow", "Do you have a discount code?", "Hola, ¿hablan español?",
-            "What's the status of order A-1042?", "Can I pay on delivery?", "👍");
+            "What's the status of order A-1042?", "Can I pay on delivery?", "👍"};
     private static final String[][] BUTTONS = {
         {"confirm_order", "Yes, confirm"}, {"reschedule", "Reschedule"}, {"talk_to_agent", "Talk to an agent"},
         {"track_order", "Track my order"}};
@@ -98,7 +98,7 @@ final class TrafficGenerator {
     private ObjectNode nextMessage(String phoneNumberId) {
         int roll = random.nextInt(100);
         if (roll < 55) {
-            return CustomerMessages.text(pick(TEXTS.toArray(new String[0])));
+            return CustomerMessages.text(pick(TEXTS));
         }
         if (roll < 67) {
             String[] b = BUTTONS[random.nextInt(BUTTONS.length)];
