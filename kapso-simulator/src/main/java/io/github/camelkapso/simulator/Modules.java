@@ -29,6 +29,8 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.platform.FundingModule());
         modules.add(new io.github.camelkapso.simulator.ops.platform.LogSearchModule());
         modules.add(new io.github.camelkapso.simulator.ops.platform.ProviderModelsModule());
+        modules.add(new io.github.camelkapso.simulator.webhooks.WebhooksModule());
+        modules.add(new io.github.camelkapso.simulator.webhooks.inbound.InboundModule());
         return modules;
     }
 }

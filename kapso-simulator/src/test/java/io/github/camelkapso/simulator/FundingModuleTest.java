@@ -50,7 +50,7 @@ class FundingModuleTest extends SimulatorTestBase {
         Map<String, Object> window = Map.of("CamelKapsoWabaId", WABA, "CamelKapsoStartTime", Instant.now().minus(Duration.ofDays(1)).toString(),
                 "CamelKapsoEndTime", Instant.now().plus(Duration.ofHours(1)).toString());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat((Map<String, Object>) data(ok("getWabaUsage", null, window))
-                .get("totals")).containsEntry("customer_charge_micro_usd", 25000));
+                .get("totals")).containsEntry("customer_charge_micro_usd", 4000)); // order_update is a UTILITY template
         Map<String, Object> usage = data(ok("getWabaUsage", null, window));
         assertThat(((List<Map<String, Object>>) usage.get("breakdown")).get(0)).containsEntry("billable_messages", 1);
         assertThat(usage).containsEntry("time_basis", "recorded_at").containsEntry("charge_scope", "kapso_recorded_charges");

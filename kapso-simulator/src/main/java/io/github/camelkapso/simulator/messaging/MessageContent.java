@@ -74,9 +74,10 @@ final class MessageContent {
         }
         JsonNode nfm = m.path("interactive").path("nfm_reply");
         if (!nfm.isMissingNode()) {
-            kapso.set("flow_response", nfm.path("response_json"));
-            kapso.set("flow_token", nfm.path("flow_token"));
-            kapso.set("flow_name", nfm.path("name"));
+            JsonNode response = flowResponse(nfm.path("response_json"));
+            kapso.set("flow_response", response);
+            kapso.put("flow_token", nfm.hasNonNull("flow_token") ? nfm.get("flow_token").asText() : response.path("flow_token").asText(null));
+            kapso.put("flow_name", nfm.path("name").asText(null));
         }
     }
 
@@ -121,5 +122,17 @@ final class MessageContent {
             default:
                 return null;
         }
+    }
+
+    /** Meta sends response_json as a JSON string holding the flow_token and the submitted fields. */
+    private static JsonNode flowResponse(JsonNode responseJson) {
+        if (responseJson.isTextual()) {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(responseJson.asText());
+            } catch (Exception e) {
+                return responseJson;
+            }
+        }
+        return responseJson.isMissingNode() ? com.fasterxml.jackson.databind.node.NullNode.getInstance() : responseJson;
     }
 }
