@@ -56,12 +56,13 @@ public final class SimulatorHttpServer {
     }
 
     private void serve(HttpServerRequest req, Buffer buffer) {
+        long started = System.nanoTime();
         byte[] body = buffer.getBytes();
         String rawPath = rawPath(req.uri());
         String method = req.method().name();
         if (admin.handles(rawPath)) {
             SimRequest simRequest = new SimRequest(null, new HashMap<>(), query(req.query()), headers(req), body, url(req, rawPath));
-            respond(req, body, method, rawPath, null, () -> admin.handle(method, rawPath, simRequest));
+            respond(req, started, body, method, rawPath, null, () -> admin.handle(method, rawPath, simRequest));
             return;
         }
         CatalogRouter.Match match = router.route(method, rawPath, context.state()::nodeKind);
@@ -69,7 +70,7 @@ public final class SimulatorHttpServer {
             boolean meta = rawPath.startsWith("/meta/");
             ApiError notFound = meta ? ApiError.graph(404, 100, "GraphMethodException", "Unknown path components: " + rawPath, null, null)
                     : ApiError.platform(404, "No route matches " + method + " " + rawPath);
-            write(req, body, method, rawPath, null, error(notFound));
+            write(req, started, body, method, rawPath, null, error(notFound));
             return;
         }
         KapsoOperation op = match.operation();
@@ -77,7 +78,7 @@ public final class SimulatorHttpServer {
             ApiError unauthorized = op.base() == KapsoOperation.Base.PLATFORM
                     ? ApiError.platform(401, "Invalid API key")
                     : ApiError.graph(401, 190, "OAuthException", "Invalid OAuth access token - Cannot parse access token", null, null);
-            write(req, body, method, rawPath, op.id(), error(unauthorized));
+            write(req, started, body, method, rawPath, op.id(), error(unauthorized));
             return;
         }
         FaultRules.Decision fault = faults.decide(op.id());
@@ -88,17 +89,17 @@ public final class SimulatorHttpServer {
                 return;
             }
             if (fault.errorStatus() > 0) {
-                write(req, body, method, rawPath, op.id(), error(injected(op, fault)));
+                write(req, started, body, method, rawPath, op.id(), error(injected(op, fault)));
                 return;
             }
             SimRequest simRequest = new SimRequest(op, new LinkedHashMap<>(match.pathParams()), query(req.query()), headers(req),
                     body, url(req, rawPath));
-            respond(req, body, method, rawPath, op.id(), () -> {
+            respond(req, started, body, method, rawPath, op.id(), () -> {
                 OperationHandler handler = handlers.get(op.id());
                 if (handler == null) {
                     throw ApiError.platform(501, "The simulator has no handler for " + op.id());
                 }
-                schemas.check(simRequest);
+                schemas.check(simRequest, handlers.invalidBodyRenderer(op.id()));
                 return handler.handle(simRequest);
             });
         };
@@ -109,7 +110,7 @@ public final class SimulatorHttpServer {
         }
     }
 
-    private void respond(HttpServerRequest req, byte[] body, String method, String rawPath, String operation,
+    private void respond(HttpServerRequest req, long started, byte[] body, String method, String rawPath, String operation,
                          java.util.function.Supplier<SimResponse> work) {
         SimResponse response;
         try {
@@ -122,7 +123,7 @@ public final class SimulatorHttpServer {
             LOG.warn("Simulator handler for {} failed", operation, e);
             response = error(ApiError.platform(500, "Internal simulator error: " + e));
         }
-        write(req, body, method, rawPath, operation, response);
+        write(req, started, body, method, rawPath, operation, response);
     }
 
     private boolean authenticated(HttpServerRequest req, KapsoOperation op) {
@@ -172,7 +173,7 @@ public final class SimulatorHttpServer {
         return r;
     }
 
-    private void write(HttpServerRequest req, byte[] body, String method, String rawPath, String operation, SimResponse response) {
+    private void write(HttpServerRequest req, long started, byte[] body, String method, String rawPath, String operation, SimResponse response) {
         HttpServerResponse out = req.response().setStatusCode(response.status());
         response.headers().forEach(out::putHeader);
         Buffer payload;
@@ -189,9 +190,22 @@ public final class SimulatorHttpServer {
         } else {
             payload = Buffer.buffer();
         }
+        if (operation != null && response.status() != 401) {
+            io.github.camelkapso.simulator.ops.platform.ApiLogs.of(context).record(method, rawPath, response.status(),
+                    (System.nanoTime() - started) / 1_000_000,
+                    req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), errorMessage(response));
+        }
         log.record(method, rawPath, req.query(), operation, response.status(),
                 body.length > 4096 ? "<" + body.length + " bytes>" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
         out.end(payload);
+    }
+
+    private static String errorMessage(SimResponse response) {
+        if (response.status() < 400 || response.json() == null) {
+            return null;
+        }
+        com.fasterxml.jackson.databind.JsonNode error = response.json().path("error");
+        return error.isTextual() ? error.asText() : error.path("message").asText(null);
     }
 
     static String rawPath(String uri) {

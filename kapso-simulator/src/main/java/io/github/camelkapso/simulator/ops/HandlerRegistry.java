@@ -13,6 +13,7 @@ import io.github.camelkapso.catalog.KapsoOperation;
 public final class HandlerRegistry {
 
     private final Map<String, OperationHandler> handlers = new HashMap<>();
+    private final Map<String, InvalidBodyRenderer> invalidBodyRenderers = new HashMap<>();
     private final KapsoCatalog catalog;
 
     public HandlerRegistry(KapsoCatalog catalog) {
@@ -25,6 +26,16 @@ public final class HandlerRegistry {
             throw new IllegalStateException("Two handlers for " + operationId);
         }
         return this;
+    }
+
+    /** How a schema violation of this operation's body is answered, where Kapso uses a shape of its own. */
+    public HandlerRegistry onInvalidBody(String operationId, InvalidBodyRenderer renderer) {
+        invalidBodyRenderers.put(catalog.require(operationId).id(), renderer);
+        return this;
+    }
+
+    public InvalidBodyRenderer invalidBodyRenderer(String operationId) {
+        return invalidBodyRenderers.get(operationId);
     }
 
     public OperationHandler get(String operationId) {

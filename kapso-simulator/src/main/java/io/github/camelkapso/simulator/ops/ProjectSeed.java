@@ -65,7 +65,7 @@ public final class ProjectSeed implements SimulatorModule {
         phone.put("is_official_business_account", false);
         phone.put("is_pin_enabled", false);
         phone.put("whatsapp_business_manager_messaging_limit", 1000);
-        phone.putNull("webhook_verified_at");
+        phone.put("webhook_verified_at", now);
         phone.put("created_at", now);
         phone.put("updated_at", now);
         state.store(Stores.PHONE_NUMBERS).put(phone);

@@ -35,6 +35,11 @@ public final class RequestSchemas {
 
     /** Throws the documented validation error when the body breaks a published rule. */
     public void check(SimRequest request) {
+        check(request, null);
+    }
+
+    /** As {@link #check(SimRequest)}, answering a violation through {@code renderer} when one is given. */
+    public void check(SimRequest request, io.github.camelkapso.simulator.ops.InvalidBodyRenderer renderer) {
         JsonNode schema = schemas.get(request.operation().id());
         if (schema == null) {
             return;

@@ -61,6 +61,8 @@ public final class NotificationsModule implements SimulatorModule {
         });
         handlers.on("listNotificationDestinations", r -> Paging.all(Views.map(
                 destinations.oldestFirst(d -> !d.path("removed").asBoolean()), d -> Views.only(d, DESTINATION_FIELDS))));
+        handlers.onInvalidBody("createNotificationDestination", NotificationsModule::invalidBody);
+        handlers.onInvalidBody("upsertNotificationRoute", NotificationsModule::invalidBody);
         handlers.on("createNotificationDestination", r -> {
             ObjectNode a = r.attributes();
             if ("slack_channel".equals(a.path("kind").asText())) {
@@ -183,6 +185,16 @@ public final class NotificationsModule implements SimulatorModule {
             }
         }
         return Optional.empty();
+    }
+
+    /** Schema violations in the notifications shape; a Slack destination is refused as the dashboard's job. */
+    private static ApiError invalidBody(io.github.camelkapso.simulator.http.SimRequest request,
+                                        io.github.camelkapso.simulator.validation.SchemaValidator.Violation violation) {
+        if ("slack_channel".equals(request.json().path("kind").asText())) {
+            return ApiError.platform(400, "Add Slack channels through the dashboard.");
+        }
+        String field = violation.field();
+        return fieldError(field.isEmpty() ? "base" : field.substring(field.lastIndexOf('.') + 1), violation.rule());
     }
 
     /** The notifications 422 shape: {@code {"errors": {"field": ["message"]}}}. */
