@@ -14,6 +14,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MediaModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.TemplatesModule());
         return modules;
     }
 }

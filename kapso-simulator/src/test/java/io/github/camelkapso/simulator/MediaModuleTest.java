@@ -51,7 +51,7 @@ class MediaModuleTest extends SimulatorTestBase {
         String id = upload("hello".getBytes(StandardCharsets.UTF_8), "note.txt");
         String downloadUrl = (String) ok("getMediaUrl", null, Map.of("CamelKapsoMediaId", id)).get("download_url");
 
-        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(downloadUrl)).build(),
+        HttpResponse<byte[]> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(downloadUrl)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain");
