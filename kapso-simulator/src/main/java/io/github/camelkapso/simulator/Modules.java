@@ -15,6 +15,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MediaModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.TemplatesModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.MetaFlowsModule());
         return modules;
     }
 }
