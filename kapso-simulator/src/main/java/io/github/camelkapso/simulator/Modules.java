@@ -16,6 +16,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.meta.MediaModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.TemplatesModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MetaFlowsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.BusinessProfileModule());
         return modules;
     }
 }

@@ -72,6 +72,11 @@ public final class MediaLibrary {
         return find(mediaId).map(r -> new DownloadTokens.Download(bytes(mediaId), r.path("mime_type").asText(), mediaId));
     }
 
+    /** The media a resumable-upload handle ({@code 4::...}) stands for. */
+    public Optional<ObjectNode> byHandle(String handle) {
+        return records.find(r -> handle.equals(r.path("handle").asText(null))).flatMap(r -> find(r.path("id").asText()));
+    }
+
     public byte[] bytes(String mediaId) {
         return contents.getOrDefault(mediaId, new byte[0]);
     }
