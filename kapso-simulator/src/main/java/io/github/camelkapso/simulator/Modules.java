@@ -17,6 +17,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.meta.TemplatesModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MetaFlowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.BusinessProfileModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.MetaPhoneNumbersModule());
         return modules;
     }
 }
