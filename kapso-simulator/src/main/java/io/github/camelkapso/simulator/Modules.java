@@ -18,6 +18,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.meta.MetaFlowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.BusinessProfileModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MetaPhoneNumbersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.CallsModule());
         return modules;
     }
 }

@@ -23,7 +23,10 @@ enum MetaErrors {
     CALL_RATE_LIMIT(138005, 400, "Call rate limit exceeded"),
     NO_CALL_PERMISSION(138006, 400, "No approved call permission from the recipient"),
     CALL_PERMISSION_RATE_LIMIT(613, 429, "Fetch Call Permission For Consumer Phone Number API Limit Hit"),
-    BLOCK_USERS(139100, 400, "Failed to block/unblock users");
+    BLOCK_USERS(139100, 400, "Failed to block/unblock users"),
+    NOT_REGISTERED(133010, 400, "Phone number is not registered"),
+    USERNAME_UNAVAILABLE(147001, 400, "Username is not available"),
+    USERNAME_TRANSFER(147005, 400, "Use force_transfer to move the username inside the same portfolio");
 
     /** Meta's subcode when a template with the same name already has content in that language. */
     static final int SUBCODE_TEMPLATE_LANGUAGE_EXISTS = 2388024;
