@@ -19,6 +19,8 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.meta.BusinessProfileModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.MetaPhoneNumbersModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.CallsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.BlockedUsersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.UsernamesModule());
         return modules;
     }
 }
