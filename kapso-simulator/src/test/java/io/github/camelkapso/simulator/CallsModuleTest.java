@@ -92,9 +92,14 @@ class CallsModuleTest extends SimulatorTestBase {
 
     @Test
     void permissionLookupsAreRateLimited() throws Exception {
+        String otherNumber = "106540352249999";
+        simulator.onLoop(() -> {
+            var phones = simulator.context().state().store(io.github.camelkapso.simulator.state.Stores.PHONE_NUMBERS);
+            return phones.put(phones.get(SimulatorConfig.DEFAULT_PHONE_NUMBER_ID).orElseThrow().deepCopy().put("id", otherNumber));
+        });
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder().version(java.net.http.HttpClient.Version.HTTP_1_1).build();
         java.net.http.HttpRequest lookup = java.net.http.HttpRequest.newBuilder(java.net.URI.create(simulator.baseUrl()
-                        + "/meta/whatsapp/v24.0/" + SimulatorConfig.DEFAULT_PHONE_NUMBER_ID + "/call_permissions?user_wa_id=15559990000"))
+                        + "/meta/whatsapp/v24.0/" + otherNumber + "/call_permissions?user_wa_id=15559990000"))
                 .header("X-API-Key", SimulatorConfig.DEFAULT_API_KEY).build();
         java.net.http.HttpResponse<String> last = null;
         for (int i = 0; i < 6; i++) {

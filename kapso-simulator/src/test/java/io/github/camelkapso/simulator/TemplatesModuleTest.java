@@ -60,6 +60,11 @@ class TemplatesModuleTest extends SimulatorTestBase {
         String id = (String) ok("createTemplate", template("ends_with_var", "Your code is {{1}}"), Map.of()).get("id");
         await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5)).until(() -> "REJECTED".equals(status(id)));
         assertThat(ok("getTemplate", null, Map.of("CamelKapsoTemplateId", id))).containsEntry("rejected_reason", "INVALID_FORMAT");
+
+        Map<String, Object> fixed = Map.of("components", List.of(Map.of("type", "BODY", "text", "Your code is {{1}}. Do not share it.",
+                "example", Map.of("body_text", List.of(List.of("123456"))))));
+        assertThat(ok("createTemplate", fixed, Map.of("CamelKapsoQueryParameters", Map.of("hsm_id", id)))).containsEntry("success", true);
+        await().pollInterval(Duration.ofMillis(10)).atMost(Duration.ofSeconds(5)).until(() -> "APPROVED".equals(status(id)));
     }
 
     @Test
