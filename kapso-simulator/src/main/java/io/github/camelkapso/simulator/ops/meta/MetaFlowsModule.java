@@ -81,6 +81,10 @@ public final class MetaFlowsModule implements SimulatorModule {
 
         handlers.on("getFlow", r -> {
             ObjectNode flow = flow(r, flows, nodes);
+            String raw = r.query("fields");
+            if (raw == null || raw.isBlank()) {
+                return SimResponse.json(200, listView(flow));
+            }
             Set<String> fields = GraphFields.requested(r, Set.copyOf(LIST_FIELDS), KNOWN_FIELDS, "WhatsAppFlow");
             ObjectNode out = SimState.object();
             out.put("id", flow.path("id").asText());
@@ -89,9 +93,6 @@ public final class MetaFlowsModule implements SimulatorModule {
                 if (v != null) {
                     out.set(f, v);
                 }
-            }
-            if (fields.equals(Set.copyOf(LIST_FIELDS))) {
-                return SimResponse.json(200, listView(flow));
             }
             return SimResponse.json(200, out);
         });

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
 import io.github.camelkapso.simulator.SimulatorModule;
 import io.github.camelkapso.simulator.admin.AdminApi;
-import io.github.camelkapso.simulator.http.SimRequest;
 import io.github.camelkapso.simulator.http.SimResponse;
 import io.github.camelkapso.simulator.ops.HandlerRegistry;
 import io.github.camelkapso.simulator.paging.Paging;

@@ -1,10 +1,8 @@
 package io.github.camelkapso.simulator.ops.meta;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -24,10 +22,6 @@ final class Multipart {
         String text() {
             return new String(content, StandardCharsets.UTF_8);
         }
-
-        boolean isFile() {
-            return fileName != null;
-        }
     }
 
     private final Map<String, Part> parts;
@@ -44,10 +38,6 @@ final class Multipart {
     String field(String name) {
         Part p = parts.get(name);
         return p == null ? null : p.text().trim();
-    }
-
-    List<String> names() {
-        return new ArrayList<>(parts.keySet());
     }
 
     /** Parses the request body; a missing or malformed multipart body is the surface's 400. */
