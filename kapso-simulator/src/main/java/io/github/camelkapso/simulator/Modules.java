@@ -31,6 +31,14 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.platform.ProviderModelsModule());
         modules.add(new io.github.camelkapso.simulator.webhooks.WebhooksModule());
         modules.add(new io.github.camelkapso.simulator.webhooks.inbound.InboundModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.MediaModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.TemplatesModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.MetaFlowsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.BusinessProfileModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.MetaPhoneNumbersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.CallsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.BlockedUsersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.meta.UsernamesModule());
         return modules;
     }
 }

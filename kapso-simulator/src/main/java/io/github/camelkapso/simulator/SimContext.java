@@ -48,7 +48,13 @@ public final class SimContext {
     /** One instance of {@code type} per simulator, created on first use: services modules share (e.g. Messaging). */
     public <T> T shared(Class<T> type, java.util.function.Supplier<T> factory) {
         synchronized (shared) {
-            return type.cast(shared.computeIfAbsent(type, t -> factory.get()));
+            Object existing = shared.get(type);
+            if (existing == null) {
+                existing = factory.get(); // may itself ask for other shared services, so not inside computeIfAbsent
+                Object raced = shared.putIfAbsent(type, existing);
+                existing = raced != null ? raced : existing;
+            }
+            return type.cast(existing);
         }
     }
 

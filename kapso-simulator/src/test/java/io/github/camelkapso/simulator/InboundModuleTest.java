@@ -1,7 +1,6 @@
 package io.github.camelkapso.simulator;
 
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -44,16 +43,26 @@ class InboundModuleTest extends WebhooksTestBase {
         assertThat(a.json().path("data").path("kapso").path("has_media").asBoolean()).isTrue();
 
         JsonNode media = stored(Stores.MEDIA, document.path("id").asText());
-        byte[] bytes = Base64.getDecoder().decode(media.path(InboundMedia.BYTES_FIELD).asText());
+        byte[] bytes = downloadThroughTheApi(document.path("id").asText());
         assertThat(new String(bytes, 0, 5)).isEqualTo("%PDF-");
         assertThat(media.path("sha256").asText()).isEqualTo(document.path("sha256").asText()).isEqualTo(Signatures.sha256Hex(bytes));
         assertThat(media.path("file_size").asInt()).isEqualTo(bytes.length);
 
         JsonNode image = admin("inbound/media", Map.of("from", "+15550100502", "type", "image")).json().path("data").path("image");
-        byte[] png = Base64.getDecoder().decode(stored(Stores.MEDIA, image.path("id").asText()).path(InboundMedia.BYTES_FIELD).asText());
+        byte[] png = downloadThroughTheApi(image.path("id").asText());
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 
         assertThat(admin("inbound/media", Map.of("from", "+15550100502", "type", "hologram")).status()).isEqualTo(422);
+    }
+
+    /** getMediaUrl then downloadMedia with the token of the URL, through the kapso: component. */
+    private static byte[] downloadThroughTheApi(String mediaId) {
+        String url = (String) ok("getMediaUrl", null, Map.of("CamelKapsoMediaId", mediaId,
+                "CamelKapsoPhoneNumberId", io.github.camelkapso.simulator.SimulatorConfig.DEFAULT_PHONE_NUMBER_ID)).get("url");
+        String token = java.net.URLDecoder.decode(url.substring(url.indexOf("token=") + 6), java.nio.charset.StandardCharsets.UTF_8);
+        org.apache.camel.Exchange download = call("downloadMedia", null, Map.of("CamelKapsoToken", token));
+        assertThat(download.getException()).isNull();
+        return download.getMessage().getBody(byte[].class);
     }
 
     @Test

@@ -6,21 +6,18 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
-import io.github.camelkapso.simulator.state.Ids;
-import io.github.camelkapso.simulator.state.SimState;
+import io.github.camelkapso.simulator.ops.meta.MediaLibrary;
 import io.github.camelkapso.simulator.state.Stores;
 import io.github.camelkapso.simulator.webhooks.Signatures;
 
 /**
  * Small generated files for the media customers send, stored in {@link Stores#MEDIA} so the media API can serve
  * them. Record: {@code id} (Meta media id), {@code messaging_product}, {@code mime_type}, {@code sha256},
- * {@code file_size}, {@code filename}, {@code phone_number_id}, {@code created_at}, {@code origin: "inbound"} and
- * the bytes as Base64 in {@code content_base64}. Images are a real 1x1 PNG, stickers a real 1x1 WebP, documents a
+ * {@code file_size}, {@code filename}, {@code phone_number_id}, {@code created_at}, {@code origin: "inbound"}; the
+ * bytes are kept by the media library, so the media API serves them. Images are a real 1x1 PNG, stickers a real 1x1 WebP, documents a
  * one-page PDF; audio and video are placeholder bytes with the right container signature.
  */
 public final class InboundMedia {
-
-    public static final String BYTES_FIELD = "content_base64";
 
     private static final byte[] PNG = Base64.getDecoder().decode(
             "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -40,22 +37,13 @@ public final class InboundMedia {
         return DEFAULT_MIME.containsKey(type);
     }
 
-    /** Generates and stores a media item of the given message type; mimeType and filename may be null. */
+    /** Generates a media item of the given message type and keeps it in the media library; mimeType and filename may be null. */
     public static ObjectNode store(SimContext ctx, String phoneNumberId, String type, String mimeType, String filename) {
-        String id = Ids.numeric();
         byte[] bytes = bytes(type, filename == null ? "document" : filename);
-        ObjectNode media = SimState.object();
-        media.put("id", id);
-        media.put("messaging_product", "whatsapp");
-        media.put("mime_type", mimeType != null ? mimeType : DEFAULT_MIME.get(type));
-        media.put("sha256", Signatures.sha256Hex(bytes));
-        media.put("file_size", bytes.length);
-        media.put("filename", filename != null ? filename : type + "-" + id + "." + EXTENSION.get(type));
-        media.put("phone_number_id", phoneNumberId);
+        ObjectNode media = MediaLibrary.of(ctx).store(phoneNumberId, bytes, mimeType != null ? mimeType : DEFAULT_MIME.get(type),
+                filename != null ? filename : type + "." + EXTENSION.get(type));
         media.put("origin", "inbound");
-        media.put("created_at", ctx.clock().iso());
-        media.put(BYTES_FIELD, Base64.getEncoder().encodeToString(bytes));
-        return ctx.state().store(Stores.MEDIA).put(media);
+        return media;
     }
 
     private static byte[] bytes(String type, String title) {
