@@ -38,6 +38,8 @@ public class KapsoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "baseurl":
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "businessaccountid":
         case "businessAccountId": getOrCreateConfiguration(target).setBusinessAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelkapso.KapsoConfiguration.class, value)); return true;
@@ -100,6 +102,8 @@ public class KapsoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return boolean.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "businessaccountid":
         case "businessAccountId": return java.lang.String.class;
         case "configuration": return io.github.camelkapso.KapsoConfiguration.class;
@@ -158,6 +162,8 @@ public class KapsoComponentConfigurer extends PropertyConfigurerSupport implemen
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "baseurl":
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "businessaccountid":
         case "businessAccountId": return getOrCreateConfiguration(target).getBusinessAccountId();
         case "configuration": return target.getConfiguration();

@@ -27,19 +27,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "businessaccountid":
         case "businessAccountId": target.getConfiguration().setBusinessAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "customerid":
         case "customerId": target.getConfiguration().setCustomerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.util.Map.class, value)); return true;
         case "graphversion":
         case "graphVersion": target.getConfiguration().setGraphVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConsumerConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -48,20 +66,40 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "path": target.getConsumerConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responseclass":
         case "responseClass": target.getConfiguration().setResponseClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "retrydelay":
         case "retryDelay": target.getConfiguration().setRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "splitresult":
         case "splitResult": target.getConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "throttleenabled":
         case "throttleEnabled": target.getConfiguration().setThrottleEnabled(property(camelContext, boolean.class, value)); return true;
         case "throttlerate":
         case "throttleRate": target.getConfiguration().setThrottleRate(property(camelContext, double.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         default: return false;
         }
     }
@@ -73,19 +111,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "businessaccountid":
         case "businessAccountId": return java.lang.String.class;
         case "customerid":
         case "customerId": return java.lang.String.class;
+        case "delay": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "filters": return java.util.Map.class;
         case "graphversion":
         case "graphVersion": return java.lang.String.class;
+        case "greedy": return boolean.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "maxbodysize":
+        case "maxBodySize": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxretries":
@@ -94,20 +150,40 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetryDelay": return long.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
+        case "path": return java.lang.String.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responseclass":
         case "responseClass": return java.lang.Class.class;
         case "retrydelay":
         case "retryDelay": return long.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "splitresult":
         case "splitResult": return boolean.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
         case "throttleenabled":
         case "throttleEnabled": return boolean.class;
         case "throttlerate":
         case "throttleRate": return double.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         default: return null;
         }
     }
@@ -120,19 +196,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "apiKey": return target.getConfiguration().getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "businessaccountid":
         case "businessAccountId": return target.getConfiguration().getBusinessAccountId();
         case "customerid":
         case "customerId": return target.getConfiguration().getCustomerId();
+        case "delay": return target.getDelay();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "filters": return target.getConfiguration().getFilters();
         case "graphversion":
         case "graphVersion": return target.getConfiguration().getGraphVersion();
+        case "greedy": return target.isGreedy();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConsumerConfiguration().getMaxBodySize();
         case "maxpages":
         case "maxPages": return target.getConfiguration().getMaxPages();
         case "maxretries":
@@ -141,20 +235,40 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
+        case "path": return target.getConsumerConfiguration().getPath();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "responseclass":
         case "responseClass": return target.getConfiguration().getResponseClass();
         case "retrydelay":
         case "retryDelay": return target.getConfiguration().getRetryDelay();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "splitresult":
         case "splitResult": return target.getConfiguration().isSplitResult();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
         case "throttleenabled":
         case "throttleEnabled": return target.getConfiguration().isThrottleEnabled();
         case "throttlerate":
         case "throttleRate": return target.getConfiguration().getThrottleRate();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         default: return null;
         }
     }
@@ -165,6 +279,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "filters": return java.lang.Object.class;
         case "responseclass":
         case "responseClass": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -23,6 +23,11 @@ import org.apache.camel.util.PropertiesHelper;
 @Component("kapso")
 public class KapsoComponent extends HealthCheckComponent {
 
+    /** {@code kapso:webhook}: receives signed Kapso (or Meta-forwarded) webhook deliveries. */
+    public static final String WEBHOOK = "webhook";
+    /** {@code kapso:flowsDataEndpoint}: serves a WhatsApp Flows data endpoint. */
+    public static final String FLOWS_DATA_ENDPOINT = "flowsDataEndpoint";
+
     @Metadata(description = "Component-wide defaults, overridden per endpoint and per message.")
     private KapsoConfiguration configuration = new KapsoConfiguration();
     @Metadata(label = "advanced", defaultValue = "10000", javaType = "java.time.Duration",
@@ -42,13 +47,16 @@ public class KapsoComponent extends HealthCheckComponent {
 
     @Override
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
-        KapsoOperation operation = catalog.require(remaining);
-        KapsoEndpoint endpoint = new KapsoEndpoint(uri, this, operation, configuration.copy());
-        endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));
+        boolean receiverOnly = WEBHOOK.equals(remaining) || FLOWS_DATA_ENDPOINT.equals(remaining);
+        KapsoOperation operation = receiverOnly ? null : catalog.require(remaining);
+        KapsoEndpoint endpoint = new KapsoEndpoint(uri, this, remaining, operation, configuration.copy());
+        if (operation != null) {
+            endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));
+        }
         Map<String, Object> filters = PropertiesHelper.extractProperties(parameters, "filter.");
         if (!filters.isEmpty()) {
-            if (!operation.filters()) {
-                throw new IllegalArgumentException("kapso:" + operation.id() + " takes no database filters, but the URI has "
+            if (operation == null || !operation.filters()) {
+                throw new IllegalArgumentException("kapso:" + remaining + " takes no database filters, but the URI has "
                         + new TreeSet<>(filters.keySet()).stream().map(k -> "filter." + k).toList()
                         + "; only queryRows, updateRows, upsertRows and deleteRows do");
             }
@@ -58,18 +66,18 @@ public class KapsoComponent extends HealthCheckComponent {
         if (!parameters.isEmpty()) {
             // IllegalArgumentException: Camel wraps it in a ResolveEndpointFailedException naming the (sanitised) URI
             throw new IllegalArgumentException("Unknown option(s) " + new TreeSet<>(parameters.keySet())
-                    + " for kapso:" + operation.id() + "; valid options are " + validOptions(operation));
+                    + " for kapso:" + remaining + "; valid options are " + validOptions(operation));
         }
         return endpoint;
     }
 
     private Set<String> validOptions(KapsoOperation operation) {
-        Set<String> names = new TreeSet<>(OperationOptions.names(operation));
+        Set<String> names = operation == null ? new TreeSet<>() : new TreeSet<>(OperationOptions.names(operation));
         EndpointUriFactory factory = getCamelContext().getCamelContextExtension().getEndpointUriFactory("kapso");
         if (factory != null) {
             factory.propertyNames().stream().filter(n -> !"operation".equals(n) && !"filters".equals(n)).forEach(names::add);
         }
-        if (operation.filters()) {
+        if (operation != null && operation.filters()) {
             names.add("filter.<column>");
         }
         return names;

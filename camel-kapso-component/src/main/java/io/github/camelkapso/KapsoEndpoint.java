@@ -4,6 +4,13 @@ import java.util.Collections;
 import java.util.Map;
 
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.consumer.KapsoConsumerConfiguration;
+import io.github.camelkapso.consumer.flows.KapsoFlowsConfiguration;
+import io.github.camelkapso.consumer.flows.KapsoFlowsDataEndpointConsumer;
+import io.github.camelkapso.consumer.polling.KapsoPollingConfiguration;
+import io.github.camelkapso.consumer.polling.KapsoPollingConsumer;
+import io.github.camelkapso.consumer.webhook.KapsoWebhookConfiguration;
+import io.github.camelkapso.consumer.webhook.KapsoWebhookConsumer;
 import io.github.camelkapso.producer.KapsoProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
@@ -15,43 +22,74 @@ import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriPath;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 
 /**
- * Calls one Kapso operation (WhatsApp Cloud API proxy or Platform API) per exchange. The operation is a catalog id:
- * {@code kapso:sendMessage}, {@code kapso:addBroadcastRecipients}, {@code kapso:queryRows}.
+ * Calls one Kapso operation (WhatsApp Cloud API proxy or Platform API) per exchange, or receives Kapso events. As a
+ * producer the operation is a catalog id: {@code kapso:sendMessage}, {@code kapso:addBroadcastRecipients},
+ * {@code kapso:queryRows}. As a consumer: {@code kapso:webhook} (signed webhook deliveries),
+ * {@code kapso:flowsDataEndpoint} (the WhatsApp Flows data endpoint), or a consumer-capable list operation polled on
+ * a schedule ({@code kapso:listMessages}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "kapso", title = "Kapso", syntax = "kapso:operation",
-             category = { Category.SOCIAL, Category.CHAT, Category.CLOUD }, producerOnly = true,
+             category = { Category.SOCIAL, Category.CHAT, Category.CLOUD },
              headersClass = KapsoConstants.class)
-public class KapsoEndpoint extends DefaultEndpoint implements HeaderFilterStrategyAware {
+public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware {
 
-    @UriPath(description = "The Kapso operation to call: a catalog id such as sendMessage, listBroadcasts or queryRows."
-                           + " The CamelKapsoOperation header overrides it per message.")
+    @UriPath(description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
+                           + " CamelKapsoOperation header overrides it per message); for consumers also webhook or"
+                           + " flowsDataEndpoint.")
     @Metadata(required = true)
     private String operation;
     @UriParam
     private KapsoConfiguration configuration;
+    @UriParam
+    private KapsoConsumerConfiguration consumerConfiguration = new KapsoConsumerConfiguration();
+    @UriParam
+    private KapsoWebhookConfiguration webhookConfiguration = new KapsoWebhookConfiguration();
+    @UriParam
+    private KapsoFlowsConfiguration flowsConfiguration = new KapsoFlowsConfiguration();
+    @UriParam
+    private KapsoPollingConfiguration pollingConfiguration = new KapsoPollingConfiguration();
 
     private final KapsoOperation catalogOperation;
     private Map<String, String> operationParameters = Collections.emptyMap();
 
-    public KapsoEndpoint(String uri, KapsoComponent component, KapsoOperation catalogOperation,
+    /**
+     * @param catalogOperation the catalog entry, or null for the consumer-only endpoints (webhook, flowsDataEndpoint)
+     */
+    public KapsoEndpoint(String uri, KapsoComponent component, String operation, KapsoOperation catalogOperation,
                          KapsoConfiguration configuration) {
         super(uri, component);
         this.catalogOperation = catalogOperation;
-        this.operation = catalogOperation.id();
+        this.operation = operation;
         this.configuration = configuration;
     }
 
     @Override
     public Producer createProducer() throws Exception {
+        if (catalogOperation == null) {
+            throw new IllegalArgumentException("kapso:" + operation + " only receives; it cannot be used in to(...)");
+        }
         return new KapsoProducer(this);
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("kapso:" + operation + " cannot be used as a consumer");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        Consumer consumer;
+        if (KapsoComponent.WEBHOOK.equals(operation)) {
+            consumer = new KapsoWebhookConsumer(this, processor);
+        } else if (KapsoComponent.FLOWS_DATA_ENDPOINT.equals(operation)) {
+            consumer = new KapsoFlowsDataEndpointConsumer(this, processor);
+        } else if (catalogOperation.consumer()) {
+            consumer = new KapsoPollingConsumer(this, processor);
+        } else {
+            throw new IllegalArgumentException("kapso:" + operation + " cannot be used in from(...): consumers are kapso:"
+                                               + KapsoComponent.WEBHOOK + ", kapso:" + KapsoComponent.FLOWS_DATA_ENDPOINT
+                                               + " and the pollable list operations " + getComponent().getCatalog().pollableIds());
+        }
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -104,6 +142,38 @@ public class KapsoEndpoint extends DefaultEndpoint implements HeaderFilterStrate
 
     public void setConfiguration(KapsoConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    public KapsoConsumerConfiguration getConsumerConfiguration() {
+        return consumerConfiguration;
+    }
+
+    public void setConsumerConfiguration(KapsoConsumerConfiguration consumerConfiguration) {
+        this.consumerConfiguration = consumerConfiguration;
+    }
+
+    public KapsoWebhookConfiguration getWebhookConfiguration() {
+        return webhookConfiguration;
+    }
+
+    public void setWebhookConfiguration(KapsoWebhookConfiguration webhookConfiguration) {
+        this.webhookConfiguration = webhookConfiguration;
+    }
+
+    public KapsoFlowsConfiguration getFlowsConfiguration() {
+        return flowsConfiguration;
+    }
+
+    public void setFlowsConfiguration(KapsoFlowsConfiguration flowsConfiguration) {
+        this.flowsConfiguration = flowsConfiguration;
+    }
+
+    public KapsoPollingConfiguration getPollingConfiguration() {
+        return pollingConfiguration;
+    }
+
+    public void setPollingConfiguration(KapsoPollingConfiguration pollingConfiguration) {
+        this.pollingConfiguration = pollingConfiguration;
     }
 
     /** Values of the operation's own path, query and header parameters set on the URI, keyed by wire name. */

@@ -61,6 +61,11 @@ public final class KapsoCatalog {
         return op;
     }
 
+    /** Ids of the list operations a polling consumer can follow. */
+    public java.util.List<String> pollableIds() {
+        return operations.values().stream().filter(KapsoOperation::consumer).map(KapsoOperation::id).toList();
+    }
+
     public int size() {
         return operations.size();
     }
