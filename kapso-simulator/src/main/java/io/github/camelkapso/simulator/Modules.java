@@ -13,6 +13,7 @@ final class Modules {
         List<SimulatorModule> modules = new ArrayList<>();
         modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.FunctionsModule());
         return modules;
     }
 }
