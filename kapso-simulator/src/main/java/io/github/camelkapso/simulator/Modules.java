@@ -18,6 +18,8 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowTriggersModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowExecutionsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.DatabaseModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.WhatsappFlowsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.FlowDataEndpointsModule());
         return modules;
     }
 }
