@@ -17,6 +17,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowTriggersModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowExecutionsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.IntegrationsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.DatabaseModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WhatsappFlowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.FlowDataEndpointsModule());

@@ -185,6 +185,11 @@ class FunctionsModuleTest extends SimulatorTestBase {
     }
 
     @SuppressWarnings("unchecked")
+    static Map<String, Object> map(Object o) {
+        return (Map<String, Object>) o;
+    }
+
+    @SuppressWarnings("unchecked")
     static List<Map<String, Object>> list(Object o) {
         return (List<Map<String, Object>>) o;
     }
