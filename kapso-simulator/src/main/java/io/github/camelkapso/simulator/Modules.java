@@ -14,6 +14,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.ProjectSeed());
         modules.add(new io.github.camelkapso.simulator.ops.platform.CustomersModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.FunctionsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.VoiceAgentsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowTriggersModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowExecutionsModule());
