@@ -22,6 +22,7 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.automation.DatabaseModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.WhatsappFlowsModule());
         modules.add(new io.github.camelkapso.simulator.ops.automation.FlowDataEndpointsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.KapsoAgentModule());
         return modules;
     }
 }
