@@ -53,8 +53,16 @@ class KapsoAgentModuleTest extends SimulatorTestBase {
         assertThat(map(body.get("session"))).containsEntry("run_count", 2).containsEntry("conversation_id", session);
         assertThat(list(body.get("runs"))).extracting(r -> r.get("run_id")).containsExactly(next.get("run_id"), runId);
         assertThat(list(body.get("runs"))).allSatisfy(r -> assertThat(r).containsEntry("result", null));
-        assertThat(list(ok("listAgentModeSessions", null, Map.of("CamelKapsoMode", "api")).get("data")))
-                .extracting(s -> s.get("conversation_id")).contains(session);
+        Map<String, Object> legacy = ok("listAgentModeSessions", null, Map.of("CamelKapsoMode", "api"));
+        assertThat(list(legacy.get("data"))).extracting(s -> s.get("conversation_id")).contains(session);
+        assertThat(map(legacy.get("meta"))).containsEntry("page", 1).containsEntry("has_next", false).containsKey("total_count");
+        Map<String, Object> cursor = ok("listAgentModeSessions", null, Map.of("CamelKapsoMode", "api", "CamelKapsoLimit", 1));
+        assertThat(list(cursor.get("data"))).hasSize(1);
+        assertThat(cursor).containsKey("paging").doesNotContainKey("meta");
+        assertThat(call("listAgentModeSessions", null, Map.of("CamelKapsoMode", "api", "CamelKapsoPage", 51)).getException())
+                .isInstanceOf(KapsoApiException.class).hasMessageContaining("legacy_offset_pagination_limit_exceeded");
+        assertThat(call("listAgentModeSessions", null, Map.of("CamelKapsoMode", "nope")).getException())
+                .isInstanceOf(KapsoValidationException.class);
         assertThat(call("getAgentSession", null, Map.of("CamelKapsoId", "00000000-0000-0000-0000-000000000000")).getException())
                 .isInstanceOf(KapsoNotFoundException.class);
     }

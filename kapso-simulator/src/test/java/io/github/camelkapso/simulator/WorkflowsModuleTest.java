@@ -13,6 +13,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.error.KapsoApiException;
 import io.github.camelkapso.error.KapsoNotFoundException;
 import io.github.camelkapso.error.KapsoValidationException;
@@ -98,6 +99,9 @@ class WorkflowsModuleTest extends SimulatorTestBase {
                 "wait_for_response")).get("data"))).hasSize(1);
         assertThat(list(ok("listWorkflowExecutions", null, Map.of("CamelKapsoWorkflowId", id, "CamelKapsoStatus", "ended"))
                 .get("data"))).isEmpty();
+        Map<String, Object> legacy = ok("listWorkflowExecutions", null, Map.of("CamelKapsoWorkflowId", id,
+                KapsoConstants.QUERY_PARAMETERS, Map.of("page", 1, "per_page", 10)));
+        assertThat(map(legacy.get("meta"))).containsEntry("total_count", 1).containsEntry("per_page", 10);
 
         String conversationId = (String) listed.get(0).get("whatsapp_conversation_id");
         assertThat(conversationId).isNotNull();

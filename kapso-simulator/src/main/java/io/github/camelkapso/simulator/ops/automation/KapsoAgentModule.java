@@ -13,7 +13,6 @@ import io.github.camelkapso.simulator.http.ApiError;
 import io.github.camelkapso.simulator.http.SimRequest;
 import io.github.camelkapso.simulator.http.SimResponse;
 import io.github.camelkapso.simulator.ops.HandlerRegistry;
-import io.github.camelkapso.simulator.paging.Paging;
 import io.github.camelkapso.simulator.state.Ids;
 import io.github.camelkapso.simulator.state.SimState;
 import io.github.camelkapso.simulator.state.Store;
@@ -32,14 +31,13 @@ import io.github.camelkapso.simulator.state.Store;
  * 409; an approval the run never asked for is 404;</li>
  * <li>sessions list by latest activity; both session lists and a session's runs use cursor paging when limit, after
  * or before is given and legacy page/per_page (page at most 50, else 400 legacy_offset_pagination_limit_exceeded)
- * otherwise, with meta {page, per_page, total_pages, total_count, has_next, total_count_estimated}; an unknown mode
- * is 422 there; an unknown session is 404 {"message": "record_not_found", "detail": "Session not found."};</li>
+ * otherwise, with meta {page, per_page, total_pages, total_count, has_next, total_count_estimated} and the page's
+ * cursor paging ({@link ListPaging}); an unknown mode is 422 there; an unknown session is 404
+ * {"message": "record_not_found", "detail": "Session not found."};</li>
  * <li>session runs omit their result (fetch the run for it).</li>
  * </ul>
  */
 public final class KapsoAgentModule implements SimulatorModule {
-
-    private static final int MAX_LEGACY_PAGE = 50;
 
     @Override
     public void register(HandlerRegistry handlers, AdminApi admin, SimContext ctx) {
@@ -63,7 +61,7 @@ public final class KapsoAgentModule implements SimulatorModule {
             }
             List<Store.Entry> list = sessions.newestFirst(s -> mode.equals(s.path("mode").asText()), "last_activity_at").stream()
                     .map(e -> new Store.Entry(sessionView(e.node()), e.seq())).collect(Collectors.toList());
-            return paginate(r, list, "last_activity_at");
+            return ListPaging.answer(r, list, "last_activity_at", true);
         });
         handlers.on("getAgentSession", r -> {
             ObjectNode session = sessions.get(r.path("id")).orElseThrow(() -> {
@@ -79,7 +77,7 @@ public final class KapsoAgentModule implements SimulatorModule {
                         v.putNull("result");
                         return new Store.Entry(v, e.seq());
                     }).collect(Collectors.toList());
-            SimResponse page = paginate(r, list, "created_at");
+            SimResponse page = ListPaging.answer(r, list, "created_at", true);
             ObjectNode body = (ObjectNode) page.json();
             ObjectNode data = SimState.object();
             data.set("session", sessionView(session));
@@ -157,25 +155,6 @@ public final class KapsoAgentModule implements SimulatorModule {
         session.putNull("latest_run");
         session.put("last_activity_at", now);
         return sessions.put(session);
-    }
-
-    /** Cursor paging when limit/after/before is given, legacy page/per_page (with has_next) otherwise. */
-    private static SimResponse paginate(SimRequest r, List<Store.Entry> entries, String timeField) {
-        if (r.query("limit") != null || r.query("after") != null || r.query("before") != null) {
-            return Paging.cursor(r, entries, timeField, false, 20, 100);
-        }
-        int page = r.intQuery("page", 1, 1, Integer.MAX_VALUE);
-        if (page > MAX_LEGACY_PAGE) {
-            ObjectNode body = SimState.object();
-            body.put("message", "legacy_offset_pagination_limit_exceeded");
-            body.put("detail", "page may be at most " + MAX_LEGACY_PAGE + "; use cursor pagination (limit, after, before) to go further");
-            throw ApiError.raw(400, body);
-        }
-        SimResponse answer = Paging.page(r, entries, 100);
-        ObjectNode meta = (ObjectNode) answer.json().get("meta");
-        meta.put("has_next", meta.path("page").asInt() < meta.path("total_pages").asInt());
-        meta.put("total_count_estimated", false);
-        return answer;
     }
 
     private static ObjectNode requireRun(Store runs, SimRequest r) {

@@ -32,8 +32,9 @@ import io.github.camelkapso.simulator.state.Stores;
  * conversation with the participant (created when there is none);</li>
  * <li>starting answers 202 {message, workflow_id, id, tracking_id} with X-Burst-RateLimit-Limit/-Remaining; more than
  * 5 starts per second for one workflow is 429 (Retry-After: 1, Burst rate limit exceeded);</li>
- * <li>lists are newest first, cursor-paginated (limit 1-100, default 20) and filtered by status, waiting_reason,
- * created_after, created_before and whatsapp_conversation_id; they answer summaries (no context, no events);</li>
+ * <li>lists are newest first and filtered by status, waiting_reason, created_after, created_before and
+ * whatsapp_conversation_id; they answer summaries (no context, no events); paging is by cursor (limit 1-100, default
+ * 20), or legacy page/per_page with meta and X-Total headers when those are given ({@link ListPaging});</li>
  * <li>only getWorkflowExecution answers execution_context and the events (oldest first);</li>
  * <li>resume: 409 while a previous resume is still pending, 422 unless the execution is waiting; the input is stored in
  * the waiting step's save_response_to (default last_user_input), variables are merged into vars;</li>
@@ -101,17 +102,17 @@ public final class WorkflowExecutionsModule implements SimulatorModule {
         handlers.on("listWorkflowExecutions", r -> {
             ObjectNode wf = WorkflowsModule.require(workflows, r);
             String workflowId = wf.path("id").asText();
-            return Paging.cursor(r, summaries(executions, workflows,
-                    QueryFilters.of(r).and(x -> workflowId.equals(x.path("workflow_id").asText()))), "started_at", false, 20, 100);
+            return ListPaging.answer(r, summaries(executions, workflows,
+                    QueryFilters.of(r).and(x -> workflowId.equals(x.path("workflow_id").asText()))), "started_at", false);
         });
         handlers.on("listConversationWorkflowExecutions", r -> {
             String conversationId = r.path("conversation_id");
             if (!conversations.contains(conversationId)) {
                 throw ApiError.platform(404, "Conversation not found");
             }
-            return Paging.cursor(r, summaries(executions, workflows,
+            return ListPaging.answer(r, summaries(executions, workflows,
                     QueryFilters.of(r).and(x -> conversationId.equals(x.path("whatsapp_conversation_id").asText()))),
-                    "started_at", false, 20, 100);
+                    "started_at", false);
         });
         handlers.on("getWorkflowExecution", r ->
                 SimResponse.data(200, ExecutionViews.detail(require(executions, r), workflows, engine.events())));
