@@ -157,7 +157,8 @@ final class AgentRuns {
             approvals.put(approval.path("id").asText(), id);
             approval.put("status", "pending");
             approval.put("tool_name", tool);
-            approval.putObject("parameters").put("summary", "Tool call proposed by the simulated agent for: " + run.path("title").asText());
+            approval.putObject("parameters")
+                    .put("summary", "Tool call proposed by the simulated agent for: " + run.path("title").asText());
             approval.put("created_at", ctx.clock().iso());
             run.set("pending_approval", approval);
             run.put("status", "waiting_for_approval");

@@ -320,8 +320,8 @@ final class ExecutionEngine {
             }
             case "webhook":
             case "call":
-                event(ex, "action_performed", node, null,
-                        SimState.object().put("simulated", true).put("note", "the simulator does not perform " + WorkflowGraph.type(node) + " steps"));
+                event(ex, "action_performed", node, null, SimState.object().put("simulated", true)
+                        .put("note", "the simulator does not perform " + WorkflowGraph.type(node) + " steps"));
                 return Outcome.CONTINUE;
             default:
                 return Outcome.CONTINUE;
@@ -369,7 +369,8 @@ final class ExecutionEngine {
             return Outcome.CONTINUE;
         } catch (ApiError e) {
             JsonNode error = e.body().path("error");
-            String detail = error.isObject() ? error.path("message").asText() + ": " + error.path("error_data").path("details").asText()
+            String detail = error.isObject()
+                    ? error.path("message").asText() + ": " + error.path("error_data").path("details").asText()
                     : error.asText();
             event(ex, "action_failed", node, null, SimState.object().put("error", detail));
             fail(ex, "Sending the message failed: " + detail, node);
@@ -396,7 +397,8 @@ final class ExecutionEngine {
         request.set("system", context.path("system").deepCopy());
         FunctionRuntime.Invocation result = runtime.invoke(fn.get(), request);
         if (!result.succeeded()) {
-            event(ex, "action_failed", node, null, SimState.object().put("invocation_id", result.id()).put("error", result.error()));
+            event(ex, "action_failed", node, null,
+                    SimState.object().put("invocation_id", result.id()).put("error", result.error()));
             fail(ex, "Function " + fn.get().path("name").asText() + " failed: " + result.error(), node);
             return Outcome.STOP;
         }
@@ -509,7 +511,8 @@ final class ExecutionEngine {
                 case "number":
                     return value.isNumber() ? value : SimState.object().numberNode(new BigDecimal(text.trim()));
                 case "boolean":
-                    return SimState.object().booleanNode(value.isBoolean() ? value.asBoolean() : Boolean.parseBoolean(text.trim()));
+                    return SimState.object().booleanNode(value.isBoolean() ? value.asBoolean()
+                            : Boolean.parseBoolean(text.trim()));
                 case "json":
                     return value.isTextual() ? MAPPER.readTree(text) : value.deepCopy();
                 default:

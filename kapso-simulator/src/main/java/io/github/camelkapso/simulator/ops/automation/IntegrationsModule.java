@@ -158,7 +158,8 @@ public final class IntegrationsModule implements SimulatorModule {
             integration.put("enabled", true);
             integration.put("created_at", now);
             integration.put("updated_at", now);
-            integration.put("app_name", attrs.path("app_name").asText(IntegrationCatalog.app(appSlug).map(a -> a.path("name").asText()).orElse(appSlug)));
+            String appName = IntegrationCatalog.app(appSlug).map(a -> a.path("name").asText()).orElse(appSlug);
+            integration.put("app_name", attrs.path("app_name").asText(appName));
             integration.put("action_name", action.path("name").asText());
             integration.put("name", attrs.path("name").asText(action.path("name").asText()));
             integration.set("metadata", attrs.path("metadata").isObject() ? attrs.get("metadata").deepCopy() : SimState.object());
@@ -198,7 +199,8 @@ public final class IntegrationsModule implements SimulatorModule {
     /** The connected account named in configured_props: account_id, or the app prop's {authProvisionId}. */
     private static void requireAccount(Store accounts, JsonNode action, JsonNode configured) {
         String appProp = IntegrationCatalog.appProp(action);
-        String id = configured.path("account_id").asText(configured.path(appProp == null ? "" : appProp).path("authProvisionId").asText(""));
+        String provisioned = configured.path(appProp == null ? "" : appProp).path("authProvisionId").asText("");
+        String id = configured.path("account_id").asText(provisioned);
         String app = action.path("app_slug").asText();
         if (id.isEmpty()) {
             throw ApiError.unprocessable("configured_props.account_id is required: the connected " + app + " account to load options with");
@@ -208,7 +210,8 @@ public final class IntegrationsModule implements SimulatorModule {
     }
 
     private static Optional<ObjectNode> account(Store accounts, String pipedreamId) {
-        return accounts.find(a -> pipedreamId.equals(a.path("pipedream_account_id").asText()) || pipedreamId.equals(a.path("id").asText()));
+        return accounts.find(a -> pipedreamId.equals(a.path("pipedream_account_id").asText())
+                                  || pipedreamId.equals(a.path("id").asText()));
     }
 
     private static ObjectNode connect(SimContext ctx, Store accounts, String app, String accountName, String pipedreamId) {

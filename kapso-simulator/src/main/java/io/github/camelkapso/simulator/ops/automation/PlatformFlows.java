@@ -65,6 +65,10 @@ final class PlatformFlows {
             }
         });
         flow.put("flows_encryption_configured", FlowEncryption.of(ctx).configured(flow.path("business_account_id").asText()));
+        String functionId = flow.path("data_endpoint_function_id").asText(null);
+        if (functionId != null && !ctx.state().store(AutomationStores.FUNCTIONS).contains(functionId)) {
+            flow.put("has_data_endpoint", false);
+        }
         return flow;
     }
 
@@ -133,10 +137,7 @@ final class PlatformFlows {
         }
         ObjectNode version = all.get(0).node();
         JsonNode flowJson = version.get("flow_json");
-        if (flowJson.hasNonNull("data_api_version") && flow.path("data_endpoint_url").isNull()) {
-            throw ApiError.unprocessable("Cannot publish: the Flow JSON declares data_api_version, so the flow needs a "
-                                         + "registered data endpoint first");
-        }
+        checkPublishable(flow, flowJson);
         String now = ctx.clock().iso();
         version.put("status", "published");
         version.put("published_at", now);
@@ -150,6 +151,14 @@ final class PlatformFlows {
         flow.putNull("preview_url");
         flow.put("last_synced_at", now);
         flow.put("updated_at", now);
+    }
+
+    /** A Flow JSON that declares data_api_version needs a registered data endpoint before it can be published. */
+    static void checkPublishable(ObjectNode flow, JsonNode flowJson) {
+        if (flowJson.hasNonNull("data_api_version") && (flow == null || flow.path("data_endpoint_url").isNull())) {
+            throw ApiError.unprocessable("Cannot publish: the Flow JSON declares data_api_version, so the flow needs a "
+                                         + "registered data endpoint first");
+        }
     }
 
     /** Points the flow (and its Meta flow) at a deployed data endpoint function. */

@@ -60,6 +60,9 @@ public final class WhatsappFlowsModule implements SimulatorModule {
             }
             JsonNode flowJson = body.hasNonNull("flow_json") ? body.get("flow_json") : welcomeFlow();
             FlowJsonValidator.check(flowJson);
+            if (body.path("publish").asBoolean(false)) {
+                PlatformFlows.checkPublishable(null, flowJson);
+            }
             ObjectNode meta = flows.createMeta(name, waba, flowJson);
             ObjectNode flow = SimState.object();
             String now = ctx.clock().iso();

@@ -73,7 +73,8 @@ public final class WorkflowTriggersModule implements SimulatorModule {
             ObjectNode attrs = r.attributes();
             attrs.fieldNames().forEachRemaining(f -> {
                 if (!f.equals("active")) {
-                    throw ApiError.unprocessable("trigger." + f + " cannot be changed; only active can (delete the trigger and create a new one)");
+                    throw ApiError.unprocessable("trigger." + f
+                                                 + " cannot be changed; only active can (delete the trigger and create a new one)");
                 }
             });
             if (attrs.has("active")) {
@@ -147,7 +148,8 @@ public final class WorkflowTriggersModule implements SimulatorModule {
                 break;
             }
             default:
-                throw ApiError.unprocessable(field + ".trigger_type must be one of inbound_message, api_call, whatsapp_event, project_event");
+                throw ApiError.unprocessable(field
+                                             + ".trigger_type must be one of inbound_message, api_call, whatsapp_event, project_event");
         }
         ObjectNode trigger = SimState.object();
         String now = ctx.clock().iso();
