@@ -39,6 +39,16 @@ final class Modules {
         modules.add(new io.github.camelkapso.simulator.ops.meta.CallsModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.BlockedUsersModule());
         modules.add(new io.github.camelkapso.simulator.ops.meta.UsernamesModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.FunctionsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.VoiceAgentsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowTriggersModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.WorkflowExecutionsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.IntegrationsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.DatabaseModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.WhatsappFlowsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.FlowDataEndpointsModule());
+        modules.add(new io.github.camelkapso.simulator.ops.automation.KapsoAgentModule());
         return modules;
     }
 }
