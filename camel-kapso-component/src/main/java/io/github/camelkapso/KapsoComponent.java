@@ -41,6 +41,7 @@ public class KapsoComponent extends HealthCheckComponent {
     private final KapsoCallStats callStats = new KapsoCallStats();
     private final SendThrottle sendThrottle = new SendThrottle();
     private KapsoHealthCheck healthCheck;
+    private java.util.concurrent.ExecutorService httpExecutor;
 
     public KapsoComponent() {
     }
@@ -87,7 +88,11 @@ public class KapsoComponent extends HealthCheckComponent {
     protected void doStart() throws Exception {
         super.doStart();
         if (httpClient == null) {
+            // an explicit pool: the JDK's default hands completions to a thread-per-task executor on small machines
+            httpExecutor = getCamelContext().getExecutorServiceManager().newThreadPool(this, "KapsoHttpClient",
+                    2, Math.max(4, Runtime.getRuntime().availableProcessors() * 2));
             httpClient = HttpClient.newBuilder()
+                    .executor(httpExecutor)
                     .connectTimeout(Duration.ofMillis(connectTimeout))
                     // never follow redirects: the JDK client would re-send X-API-Key to whatever host a 3xx names
                     .followRedirects(HttpClient.Redirect.NEVER)
@@ -106,6 +111,11 @@ public class KapsoComponent extends HealthCheckComponent {
         if (registry != null && healthCheck != null) {
             registry.unregister(healthCheck);
             healthCheck = null;
+        }
+        if (httpExecutor != null) {
+            getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
+            httpExecutor = null;
+            httpClient = null;
         }
         super.doStop();
     }

@@ -47,6 +47,9 @@ final class HttpCaller {
                 ? after(waitNanos, TimeUnit.NANOSECONDS).thenCompose(v -> send(call))
                 : send(call);
         return sent.handle((response, error) -> {
+            if (error == null && response.statusCode() < 400) {
+                return CompletableFuture.completedFuture(new Reply(response, attempt));
+            }
             Throwable failure = ioCause(unwrap(error));
             int status = response != null ? response.statusCode() : 0;
             Duration retryAfter = response != null
