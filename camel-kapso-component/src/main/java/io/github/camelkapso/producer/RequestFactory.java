@@ -103,7 +103,11 @@ final class RequestFactory {
         }
         KapsoConfiguration cfg = endpoint.getConfiguration();
         if (cfg.getPageSize() != null) {
-            String sizeParam = op.queryParam("per_page").isPresent() ? "per_page" : op.queryParam("limit").isPresent() ? "limit" : null;
+            // a cursor list that still accepts legacy page/per_page (listProjectContacts) must get limit: per_page
+            // would switch Kapso to page answers without cursors
+            String preferred = op.pagination() == KapsoOperation.Pagination.CURSOR ? "limit" : "per_page";
+            String other = preferred.equals("limit") ? "per_page" : "limit";
+            String sizeParam = op.queryParam(preferred).isPresent() ? preferred : op.queryParam(other).isPresent() ? other : null;
             if (sizeParam != null) {
                 query.putIfAbsent(sizeParam, String.valueOf(cfg.getPageSize()));
             }
