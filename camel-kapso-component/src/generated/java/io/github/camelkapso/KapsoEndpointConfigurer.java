@@ -52,12 +52,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getPollingConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConsumerConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": target.getPollingConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpages":
         case "maxPages": target.getConfiguration().setMaxPages(property(camelContext, int.class, value)); return true;
         case "maxretries":
@@ -69,6 +73,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "path": target.getConsumerConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
+        case "polllookback":
+        case "pollLookback": target.getPollingConfiguration().setPollLookback(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollmaxpages":
+        case "pollMaxPages": target.getPollingConfiguration().setPollMaxPages(property(camelContext, int.class, value)); return true;
+        case "pollordercolumn":
+        case "pollOrderColumn": target.getPollingConfiguration().setPollOrderColumn(property(camelContext, java.lang.String.class, value)); return true;
+        case "pollsince":
+        case "pollSince": target.getPollingConfiguration().setPollSince(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "repeatcount":
@@ -92,6 +104,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "splitResult": target.getConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "statekey":
+        case "stateKey": target.getPollingConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "staterepository":
+        case "stateRepository": target.getPollingConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
         case "throttleenabled":
         case "throttleEnabled": target.getConfiguration().setThrottleEnabled(property(camelContext, boolean.class, value)); return true;
         case "throttlerate":
@@ -136,12 +152,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return boolean.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return int.class;
         case "maxpages":
         case "maxPages": return int.class;
         case "maxretries":
@@ -153,6 +173,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "path": return java.lang.String.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
+        case "polllookback":
+        case "pollLookback": return long.class;
+        case "pollmaxpages":
+        case "pollMaxPages": return int.class;
+        case "pollordercolumn":
+        case "pollOrderColumn": return java.lang.String.class;
+        case "pollsince":
+        case "pollSince": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "repeatcount":
@@ -176,6 +204,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "splitResult": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "statekey":
+        case "stateKey": return java.lang.String.class;
+        case "staterepository":
+        case "stateRepository": return org.apache.camel.spi.StateRepository.class;
         case "throttleenabled":
         case "throttleEnabled": return boolean.class;
         case "throttlerate":
@@ -221,12 +253,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "greedy": return target.isGreedy();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getPollingConfiguration().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConsumerConfiguration().getMaxBodySize();
+        case "maxmessagesperpoll":
+        case "maxMessagesPerPoll": return target.getPollingConfiguration().getMaxMessagesPerPoll();
         case "maxpages":
         case "maxPages": return target.getConfiguration().getMaxPages();
         case "maxretries":
@@ -238,6 +274,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "path": return target.getConsumerConfiguration().getPath();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
+        case "polllookback":
+        case "pollLookback": return target.getPollingConfiguration().getPollLookback();
+        case "pollmaxpages":
+        case "pollMaxPages": return target.getPollingConfiguration().getPollMaxPages();
+        case "pollordercolumn":
+        case "pollOrderColumn": return target.getPollingConfiguration().getPollOrderColumn();
+        case "pollsince":
+        case "pollSince": return target.getPollingConfiguration().getPollSince();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
         case "repeatcount":
@@ -261,6 +305,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "splitResult": return target.getConfiguration().isSplitResult();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "statekey":
+        case "stateKey": return target.getPollingConfiguration().getStateKey();
+        case "staterepository":
+        case "stateRepository": return target.getPollingConfiguration().getStateRepository();
         case "throttleenabled":
         case "throttleEnabled": return target.getConfiguration().isThrottleEnabled();
         case "throttlerate":
@@ -281,6 +329,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "responseClass": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.lang.Object.class;
+        case "staterepository":
+        case "stateRepository": return java.lang.String.class;
         default: return null;
         }
     }

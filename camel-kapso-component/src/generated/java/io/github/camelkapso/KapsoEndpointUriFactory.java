@@ -24,7 +24,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(42);
+        Set<String> props = new HashSet<>(50);
         props.add("apiKey");
         props.add("autoPaginate");
         props.add("backoffErrorThreshold");
@@ -41,9 +41,11 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("graphVersion");
         props.add("greedy");
         props.add("headerFilterStrategy");
+        props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxMessagesPerPoll");
         props.add("maxPages");
         props.add("maxRetries");
         props.add("maxRetryDelay");
@@ -51,6 +53,10 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("pageSize");
         props.add("path");
         props.add("phoneNumberId");
+        props.add("pollLookback");
+        props.add("pollMaxPages");
+        props.add("pollOrderColumn");
+        props.add("pollSince");
         props.add("pollStrategy");
         props.add("repeatCount");
         props.add("requestTimeout");
@@ -63,6 +69,8 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("sendEmptyMessageWhenIdle");
         props.add("splitResult");
         props.add("startScheduler");
+        props.add("stateKey");
+        props.add("stateRepository");
         props.add("throttleEnabled");
         props.add("throttleRate");
         props.add("timeUnit");

@@ -62,6 +62,20 @@ public final class KapsoConstants {
     @Metadata(label = "producer", description = "Number of HTTP attempts the call took (1 when no retry was needed).", javaType = "Integer")
     public static final String ATTEMPTS = "CamelKapsoAttempts";
 
+    // polling consumer (kapso:<list operation> in from(...)); it also sets CamelKapsoItemIndex (index within the
+    // poll) and CamelKapsoResponseOperation
+    @Metadata(label = "consumer", description = "The id of the polled item (for queryRows, its id column).", javaType = "String")
+    public static final String ITEM_ID = "CamelKapsoItemId";
+    @Metadata(label = "consumer", description = "The field the polling consumer orders items by and keeps its watermark on"
+                                                + " (created_at, timestamp, last_active_at, ...).",
+              javaType = "String")
+    public static final String ITEM_ORDER_FIELD = "CamelKapsoItemOrderField";
+    @Metadata(label = "consumer", description = "The polled item's value of that field, as Kapso sent it.", javaType = "String")
+    public static final String ITEM_ORDER_VALUE = "CamelKapsoItemOrderValue";
+    @Metadata(label = "consumer", description = "The key of the polling consumer's watermark in its state repository.",
+              javaType = "String")
+    public static final String POLL_STATE_KEY = "CamelKapsoPollStateKey";
+
     private KapsoConstants() {
     }
 }
