@@ -10,9 +10,9 @@ public class KapsoFlowsConfiguration implements Cloneable {
     @UriParam(label = "consumer,flows,security", secret = true,
               description = "The business private key that decrypts WhatsApp Flows requests, as PEM text: PKCS#8"
                             + " (BEGIN PRIVATE KEY), encrypted PKCS#8 (BEGIN ENCRYPTED PRIVATE KEY, with"
-                            + " flowsPrivateKeyPassphrase) or PKCS#1 (BEGIN RSA PRIVATE KEY). Its public half is the one"
-                            + " uploaded to Meta (Kapso's setupFlowEncryption does it). Set this or flowsPrivateKeyFile;"
-                            + " in an endpoint URI wrap it in RAW(...).")
+                            + " flowsPrivateKeyPassphrase) or PKCS#1 (BEGIN RSA PRIVATE KEY). Its public half must be the"
+                            + " business public key registered with Meta for the phone number. Set this or"
+                            + " flowsPrivateKeyFile; in an endpoint URI wrap it in RAW(...).")
     private String flowsPrivateKey;
     @UriParam(label = "consumer,flows,security",
               description = "File holding the business private key as PEM (same formats as flowsPrivateKey): a plain"
