@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 
 /**
@@ -82,7 +83,7 @@ final class FlowsReplyReader {
                 return strict.readTree(text);
             }
             return mapper.valueToTree(body);
-        } catch (IOException | IllegalArgumentException | org.apache.camel.InvalidPayloadException e) {
+        } catch (IOException | IllegalArgumentException | InvalidPayloadException e) {
             throw new InvalidReplyException("the reply (" + body.getClass().getName() + ") is not JSON: "
                                             + e.getClass().getSimpleName());
         }

@@ -1,6 +1,7 @@
 package io.github.camelkapso.consumer.flows;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,9 +27,9 @@ import org.slf4j.LoggerFactory;
 final class FlowsRequestProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowsRequestProcessor.class);
-    private static final byte[] PING_REPLY = "{\"data\":{\"status\":\"active\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    private static final byte[] PING_REPLY = "{\"data\":{\"status\":\"active\"}}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ERROR_NOTIFICATION_ACK
-            = "{\"data\":{\"acknowledged\":true}}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            = "{\"data\":{\"acknowledged\":true}}".getBytes(StandardCharsets.UTF_8);
 
     private final String path;
     private final int maxBodySize;

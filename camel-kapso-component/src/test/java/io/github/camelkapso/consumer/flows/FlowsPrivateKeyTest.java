@@ -1,8 +1,8 @@
 package io.github.camelkapso.consumer.flows;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -70,7 +70,7 @@ class FlowsPrivateKeyTest {
     }
 
     private WhatsAppFlowsClient client(KeyPair pair) {
-        return new WhatsAppFlowsClient(java.net.URI.create("http://localhost:" + server.getServer().actualPort()
+        return new WhatsAppFlowsClient(URI.create("http://localhost:" + server.getServer().actualPort()
                                                            + KapsoFlowsDataEndpointConsumer.DEFAULT_PATH),
                 pair.getPublic());
     }
@@ -226,9 +226,5 @@ class FlowsPrivateKeyTest {
             all.append('\n').append(t.getMessage()).append('\n').append(t);
         }
         return all.toString();
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }

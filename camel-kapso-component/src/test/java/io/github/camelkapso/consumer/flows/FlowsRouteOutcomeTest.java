@@ -1,5 +1,6 @@
 package io.github.camelkapso.consumer.flows;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -46,7 +47,7 @@ class FlowsRouteOutcomeTest extends FlowsConsumerTestBase {
                 from("kapso:flowsDataEndpoint?path=/flows/node" + key)
                         .process(e -> e.getMessage().setBody(new ObjectMapper().readTree("{\"data\":{\"x\":1}}")));
                 from("kapso:flowsDataEndpoint?path=/flows/bytes" + key)
-                        .setBody(constant("{\"screen\":\"CONFIRM\",\"data\":{\"note\":\"ñ\"}}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                        .setBody(constant("{\"screen\":\"CONFIRM\",\"data\":{\"note\":\"ñ\"}}".getBytes(StandardCharsets.UTF_8)));
                 from("kapso:flowsDataEndpoint?path=/flows/asJsonNode&flowsRequestClass=com.fasterxml.jackson.databind.JsonNode" + key)
                         .process(FlowsRouteOutcomeTest.this::record)
                         .setBody(constant(Map.of("data", Map.of())));

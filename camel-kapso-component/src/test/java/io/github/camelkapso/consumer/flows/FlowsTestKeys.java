@@ -12,6 +12,7 @@ import javax.crypto.Cipher;
 import javax.crypto.EncryptedPrivateKeyInfo;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
+import javax.crypto.spec.IvParameterSpec;
 import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.PBEParameterSpec;
 
@@ -52,7 +53,7 @@ public final class FlowsTestKeys {
             SecretKey secret = SecretKeyFactory.getInstance(algorithm).generateSecret(new PBEKeySpec(passphrase.toCharArray()));
             Cipher cipher = Cipher.getInstance(algorithm);
             cipher.init(Cipher.ENCRYPT_MODE, secret,
-                    new PBEParameterSpec(salt, 10_000, new javax.crypto.spec.IvParameterSpec(iv)));
+                    new PBEParameterSpec(salt, 10_000, new IvParameterSpec(iv)));
             // JDK 17 cannot name "PBEWithHmacSHA256AndAES_256" in an EncryptedPrivateKeyInfo; the same DER as "PBES2" it can
             AlgorithmParameters parameters = AlgorithmParameters.getInstance("PBES2");
             parameters.init(cipher.getParameters().getEncoded());

@@ -6,6 +6,8 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
@@ -137,8 +139,8 @@ class PemPrivateKeyReaderTest {
         assertThat(Files.readString(pkcs1)).startsWith("-----BEGIN RSA PRIVATE KEY-----");
         assertThat(fromEncrypted.key()).isEqualTo(fromPkcs8.key());
         assertThat(fromPkcs1.key()).isEqualTo(fromPkcs8.key());
-        assertThat(((java.security.interfaces.RSAPrivateCrtKey) fromPkcs8.key()).getModulus())
-                .isEqualTo(((java.security.interfaces.RSAPublicKey) expectedPublic).getModulus());
+        assertThat(((RSAPrivateCrtKey) fromPkcs8.key()).getModulus())
+                .isEqualTo(((RSAPublicKey) expectedPublic).getModulus());
         assertThatThrownBy(() -> PemPrivateKeyReader.read(Files.readString(encrypted), "wrong".toCharArray()))
                 .hasMessageContaining("wrong flowsPrivateKeyPassphrase");
         assertThatThrownBy(() -> PemPrivateKeyReader.read(Files.readString(legacy), "x".toCharArray()))
