@@ -24,7 +24,8 @@ final class FlowsPrivateKeyLoader {
         boolean hasInline = inline != null && !inline.isBlank();
         boolean hasFile = file != null && !file.isBlank();
         if (hasInline && hasFile) {
-            throw new FlowsPrivateKeyException("kapso:flowsDataEndpoint has both flowsPrivateKey and flowsPrivateKeyFile; set one");
+            throw new FlowsPrivateKeyException(
+                    "kapso:flowsDataEndpoint has both flowsPrivateKey and flowsPrivateKeyFile; set one");
         }
         if (!hasInline && !hasFile) {
             throw new FlowsPrivateKeyException("kapso:flowsDataEndpoint needs the business private key that WhatsApp encrypts"

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.ByteBuffer;
+import java.util.Locale;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,8 @@ final class FlowsReplyReader {
             throw new InvalidReplyException("the reply body is empty");
         }
         if (!json.isObject()) {
-            throw new InvalidReplyException("the reply is a JSON " + json.getNodeType().name().toLowerCase() + ", not an object");
+            throw new InvalidReplyException("the reply is a JSON " + json.getNodeType().name().toLowerCase(Locale.ROOT)
+                                            + ", not an object");
         }
         JsonNode data = json.get("data");
         if (data == null || !data.isObject()) {

@@ -97,7 +97,9 @@ final class FlowsRequestProcessor implements Processor {
         if (request.errorKey() != null) {
             LOG.info("WhatsApp rejected the previous Flows reply on {} (screen {}): {}", path, request.screen(),
                     request.errorKey());
-            return route.invoke(request, (reply, body) -> FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(ERROR_NOTIFICATION_ACK)));
+            // the route sees the notification; WhatsApp gets the acknowledgement Meta specifies, whatever the reply
+            return route.invoke(request,
+                    (reply, body) -> FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(ERROR_NOTIFICATION_ACK)));
         }
         return route.invoke(request, (reply, body) -> encryptReply(request, sessionKey, reply, body));
     }
@@ -106,9 +108,9 @@ final class FlowsRequestProcessor implements Processor {
         try {
             return FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(replyReader.read(reply, body)));
         } catch (InvalidReplyException e) {
-            LOG.warn("The kapso:flowsDataEndpoint route on {} answered a {} request (screen {}) with no valid Flows response: {};"
-                     + " it must set a JSON object with a \"data\" object, e.g. {\"screen\":\"NEXT\",\"data\":{...}}."
-                     + " Answering 500",
+            LOG.warn("The kapso:flowsDataEndpoint route on {} answered a {} request (screen {}) with no valid Flows"
+                     + " response: {}; it must set a JSON object with a \"data\" object, e.g."
+                     + " {\"screen\":\"NEXT\",\"data\":{...}}. Answering 500",
                     path, request.action(), request.screen(), e.getMessage());
             return FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
         }

@@ -23,7 +23,8 @@ public class KapsoFlowsConfiguration implements Cloneable {
     private String flowsPrivateKeyPassphrase;
     @UriParam(label = "consumer,flows,security", secret = true,
               description = "Secret of the Meta app connected to the flow. When set, every request must carry"
-                            + " X-Hub-Signature-256: sha256= followed by the hex HMAC-SHA256 of the raw body, else it is answered 432"
+                            + " X-Hub-Signature-256: sha256= followed by the hex HMAC-SHA256 of the raw body, else it is"
+                            + " answered 432"
                             + " and never reaches the route. Several secrets separated by commas are all accepted"
                             + " (for an app-secret rotation).")
     private String flowsAppSecret;

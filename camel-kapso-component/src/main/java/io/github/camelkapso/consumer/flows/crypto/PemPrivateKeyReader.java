@@ -79,7 +79,8 @@ public final class PemPrivateKeyReader {
 
     private static ParsedKey read(String label, String body, char[] passphrase) {
         if (body.contains("Proc-Type:") || body.contains("DEK-Info:")) {
-            throw new FlowsPrivateKeyException("the private key is a passphrase-protected " + label + " in OpenSSL's legacy format,"
+            throw new FlowsPrivateKeyException("the private key is a passphrase-protected " + label
+                                               + " in OpenSSL's legacy format,"
                                                + " which the JDK cannot read; convert it to encrypted PKCS#8 with"
                                                + " 'openssl pkcs8 -topk8 -v2 aes-256-cbc -in key.pem -out key-pkcs8.pem'");
         }
@@ -89,8 +90,9 @@ public final class PemPrivateKeyReader {
                 case "PRIVATE KEY" -> new ParsedKey(rsaKey(der, "PKCS#8"), "PKCS#8", false);
                 case "RSA PRIVATE KEY" -> new ParsedKey(rsaKey(wrapPkcs1(der), "PKCS#1"), "PKCS#1", false);
                 case "ENCRYPTED PRIVATE KEY" -> decryptPkcs8(der, passphrase);
-                default -> throw new FlowsPrivateKeyException("the private key is a " + label + "; the WhatsApp Flows data endpoint"
-                                                              + " needs an RSA key (PKCS#8 or PKCS#1 PEM)");
+                default -> throw new FlowsPrivateKeyException("the private key is a " + label
+                                                              + "; the WhatsApp Flows data endpoint needs an RSA key"
+                                                              + " (PKCS#8 or PKCS#1 PEM)");
             };
         } finally {
             Arrays.fill(der, (byte) 0);
@@ -102,8 +104,9 @@ public final class PemPrivateKeyReader {
         try {
             return Base64.getDecoder().decode(base64);
         } catch (IllegalArgumentException e) {
-            throw new FlowsPrivateKeyException("the " + label + " PEM block is not valid base64 (if the key is given in an endpoint"
-                                               + " URI, wrap it in RAW(...) so that '+' and '/' survive, or use flowsPrivateKeyFile)");
+            throw new FlowsPrivateKeyException("the " + label + " PEM block is not valid base64 (if the key is given in"
+                                               + " an endpoint URI, wrap it in RAW(...) so that '+' and '/' survive, or use"
+                                               + " flowsPrivateKeyFile)");
         }
     }
 
