@@ -47,6 +47,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.util.Map.class, value)); return true;
+        case "flowsappsecret":
+        case "flowsAppSecret": target.getFlowsConfiguration().setFlowsAppSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowsprivatekey":
+        case "flowsPrivateKey": target.getFlowsConfiguration().setFlowsPrivateKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowsprivatekeyfile":
+        case "flowsPrivateKeyFile": target.getFlowsConfiguration().setFlowsPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowsprivatekeypassphrase":
+        case "flowsPrivateKeyPassphrase": target.getFlowsConfiguration().setFlowsPrivateKeyPassphrase(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowsrequestclass":
+        case "flowsRequestClass": target.getFlowsConfiguration().setFlowsRequestClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "graphversion":
         case "graphVersion": target.getConfiguration().setGraphVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
@@ -147,6 +157,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "filters": return java.util.Map.class;
+        case "flowsappsecret":
+        case "flowsAppSecret": return java.lang.String.class;
+        case "flowsprivatekey":
+        case "flowsPrivateKey": return java.lang.String.class;
+        case "flowsprivatekeyfile":
+        case "flowsPrivateKeyFile": return java.lang.String.class;
+        case "flowsprivatekeypassphrase":
+        case "flowsPrivateKeyPassphrase": return java.lang.String.class;
+        case "flowsrequestclass":
+        case "flowsRequestClass": return java.lang.Class.class;
         case "graphversion":
         case "graphVersion": return java.lang.String.class;
         case "greedy": return boolean.class;
@@ -248,6 +268,16 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
         case "filters": return target.getConfiguration().getFilters();
+        case "flowsappsecret":
+        case "flowsAppSecret": return target.getFlowsConfiguration().getFlowsAppSecret();
+        case "flowsprivatekey":
+        case "flowsPrivateKey": return target.getFlowsConfiguration().getFlowsPrivateKey();
+        case "flowsprivatekeyfile":
+        case "flowsPrivateKeyFile": return target.getFlowsConfiguration().getFlowsPrivateKeyFile();
+        case "flowsprivatekeypassphrase":
+        case "flowsPrivateKeyPassphrase": return target.getFlowsConfiguration().getFlowsPrivateKeyPassphrase();
+        case "flowsrequestclass":
+        case "flowsRequestClass": return target.getFlowsConfiguration().getFlowsRequestClass();
         case "graphversion":
         case "graphVersion": return target.getConfiguration().getGraphVersion();
         case "greedy": return target.isGreedy();
@@ -325,6 +355,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "filters": return java.lang.Object.class;
+        case "flowsrequestclass":
+        case "flowsRequestClass": return java.lang.Object.class;
         case "responseclass":
         case "responseClass": return java.lang.Object.class;
         case "schedulerproperties":

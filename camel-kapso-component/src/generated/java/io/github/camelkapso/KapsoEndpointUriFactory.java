@@ -24,7 +24,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(50);
+        Set<String> props = new HashSet<>(55);
         props.add("apiKey");
         props.add("autoPaginate");
         props.add("backoffErrorThreshold");
@@ -38,6 +38,11 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("exceptionHandler");
         props.add("exchangePattern");
         props.add("filters");
+        props.add("flowsAppSecret");
+        props.add("flowsPrivateKey");
+        props.add("flowsPrivateKeyFile");
+        props.add("flowsPrivateKeyPassphrase");
+        props.add("flowsRequestClass");
         props.add("graphVersion");
         props.add("greedy");
         props.add("headerFilterStrategy");
@@ -76,8 +81,11 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("timeUnit");
         props.add("useFixedDelay");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
-        Set<String> secretProps = new HashSet<>(1);
+        Set<String> secretProps = new HashSet<>(4);
         secretProps.add("apiKey");
+        secretProps.add("flowsAppSecret");
+        secretProps.add("flowsPrivateKey");
+        secretProps.add("flowsPrivateKeyPassphrase");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
         Map<String, String> prefixes = new HashMap<>(2);

@@ -75,6 +75,35 @@ public final class KapsoConstants {
     @Metadata(label = "consumer", description = "The key of the polling consumer's watermark in its state repository.",
               javaType = "String")
     public static final String POLL_STATE_KEY = "CamelKapsoPollStateKey";
+    // ---------------------------------------------------------------- flows data endpoint (kapso:flowsDataEndpoint)
+
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: the action of the decrypted Flows request: INIT"
+                                                + " (flow opened), data_exchange (screen submitted), BACK (back pressed on a"
+                                                + " screen with refresh_on_back); ping is answered by the consumer itself.",
+              javaType = "String")
+    public static final String FLOW_ACTION = "CamelKapsoFlowAction";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: the screen the request comes from (may be empty for"
+                                                + " INIT and BACK).", javaType = "String")
+    public static final String FLOW_SCREEN = "CamelKapsoFlowScreen";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: the flow_token the business put in the flow message.",
+              javaType = "String")
+    public static final String FLOW_TOKEN = "CamelKapsoFlowToken";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: the data API version of the request (3.0).",
+              javaType = "String")
+    public static final String FLOW_VERSION = "CamelKapsoFlowVersion";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: set on an error notification (the WhatsApp client"
+                                                + " rejected the previous reply): the error key from data.error. The consumer"
+                                                + " acknowledges the notification itself (data.acknowledged = true); the route's"
+                                                + " reply body is ignored.",
+              javaType = "String")
+    public static final String FLOW_ERROR = "CamelKapsoFlowError";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: set to true by the route to say the flow token is no"
+                                                + " longer valid; the consumer answers HTTP 427 and WhatsApp disables the flow's"
+                                                + " button.", javaType = "Boolean")
+    public static final String FLOW_TOKEN_INVALID = "CamelKapsoFlowTokenInvalid";
+    @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: with CamelKapsoFlowTokenInvalid, the message WhatsApp"
+                                                + " shows the user (sent as the error_msg field of the 427 answer).", javaType = "String")
+    public static final String FLOW_TOKEN_INVALID_MESSAGE = "CamelKapsoFlowTokenInvalidMessage";
 
     private KapsoConstants() {
     }

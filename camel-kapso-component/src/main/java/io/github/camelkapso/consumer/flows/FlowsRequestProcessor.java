@@ -1,0 +1,146 @@
+package io.github.camelkapso.consumer.flows;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkapso.consumer.flows.FlowsReplyReader.InvalidReplyException;
+import io.github.camelkapso.consumer.flows.crypto.FlowsDecryptionException;
+import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelope;
+import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelopeCipher;
+import io.github.camelkapso.consumer.flows.crypto.FlowsSessionKey;
+import io.github.camelkapso.consumer.flows.crypto.HubSignatureVerifier;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Serves one HTTP request of the Flows data endpoint on the platform-http exchange: size limit (413), optional
+ * X-Hub-Signature-256 check (432), decryption (421), then ping answered here, everything else through the route, and the
+ * reply encrypted with the request's AES key and flipped IV. Nothing reaches the route before it is verified and
+ * decrypted; the answer is written only after the route finished.
+ */
+final class FlowsRequestProcessor implements Processor {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FlowsRequestProcessor.class);
+    private static final byte[] PING_REPLY = "{\"data\":{\"status\":\"active\"}}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] ERROR_NOTIFICATION_ACK
+            = "{\"data\":{\"acknowledged\":true}}".getBytes(StandardCharsets.UTF_8);
+
+    private final String path;
+    private final int maxBodySize;
+    private final HubSignatureVerifier signatureVerifier;
+    private final FlowsEnvelopeCipher cipher;
+    private final FlowsRouteInvoker route;
+    private final FlowsReplyReader replyReader;
+    private final ObjectMapper mapper;
+
+    /** @param signatureVerifier null when no app secret is configured */
+    FlowsRequestProcessor(String path, int maxBodySize, HubSignatureVerifier signatureVerifier, FlowsEnvelopeCipher cipher,
+                          FlowsRouteInvoker route, ObjectMapper mapper) {
+        this.path = path;
+        this.maxBodySize = maxBodySize;
+        this.signatureVerifier = signatureVerifier;
+        this.cipher = cipher;
+        this.route = route;
+        this.mapper = mapper;
+        this.replyReader = new FlowsReplyReader(mapper);
+    }
+
+    @Override
+    public void process(Exchange http) {
+        FlowsHttpAnswer answer;
+        try {
+            answer = answer(http.getMessage());
+        } catch (RuntimeException e) {
+            LOG.warn("Unexpected failure serving a Flows request on {}: {}; answering 500", path, e.toString());
+            answer = FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+        }
+        answer.writeTo(http);
+    }
+
+    private FlowsHttpAnswer answer(Message in) {
+        Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
+        if (declaredLength != null && declaredLength > maxBodySize) {
+            return tooLarge();
+        }
+        byte[] raw = in.getBody(byte[].class);
+        if (raw == null) {
+            raw = new byte[0];
+        }
+        if (raw.length > maxBodySize) {
+            return tooLarge();
+        }
+        if (signatureVerifier != null && !signatureVerifier.verify(raw, signatureHeader(in))) {
+            LOG.warn("Rejected a Flows request on {} with 432: {} is missing or does not match flowsAppSecret", path,
+                    HubSignatureVerifier.HEADER);
+            return FlowsHttpAnswer.text(FlowsHttpAnswer.SIGNATURE_FAILED, "Request signature authentication failed");
+        }
+        FlowsEnvelopeCipher.Decrypted decrypted;
+        FlowRequest request;
+        try {
+            decrypted = cipher.decrypt(FlowsEnvelope.parse(raw, mapper));
+            request = new FlowRequest(parseRequest(decrypted.plaintext()), decrypted.plaintext());
+        } catch (FlowsDecryptionException e) {
+            LOG.warn("Rejected a Flows request on {} with 421: {}", path, e.getDetail());
+            return FlowsHttpAnswer.text(FlowsHttpAnswer.CANNOT_DECRYPT, e.getMessage());
+        }
+        FlowsSessionKey sessionKey = decrypted.sessionKey();
+        if (request.isPing()) {
+            LOG.debug("Answered a Flows health check on {}", path);
+            return FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(PING_REPLY));
+        }
+        if (request.errorKey() != null) {
+            LOG.info("WhatsApp rejected the previous Flows reply on {} (screen {}): {}", path, request.screen(),
+                    request.errorKey());
+            // the route sees the notification; WhatsApp gets the acknowledgement Meta specifies, whatever the reply
+            return route.invoke(request,
+                    (reply, body) -> FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(ERROR_NOTIFICATION_ACK)));
+        }
+        return route.invoke(request, (reply, body) -> encryptReply(request, sessionKey, reply, body));
+    }
+
+    private FlowsHttpAnswer encryptReply(FlowRequest request, FlowsSessionKey sessionKey, Message reply, Object body) {
+        try {
+            return FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(replyReader.read(reply, body)));
+        } catch (InvalidReplyException e) {
+            LOG.warn("The kapso:flowsDataEndpoint route on {} answered a {} request (screen {}) with no valid Flows"
+                     + " response: {}; it must set a JSON object with a \"data\" object, e.g."
+                     + " {\"screen\":\"NEXT\",\"data\":{...}}. Answering 500",
+                    path, request.action(), request.screen(), e.getMessage());
+            return FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+        }
+    }
+
+    private JsonNode parseRequest(byte[] plaintext) throws FlowsDecryptionException {
+        JsonNode json;
+        try {
+            json = mapper.readTree(plaintext);
+        } catch (IOException e) {
+            throw new FlowsDecryptionException("The decrypted request is not UTF-8 JSON");
+        }
+        if (json == null || !json.isObject()) {
+            throw new FlowsDecryptionException("The decrypted request is not a JSON object");
+        }
+        return json;
+    }
+
+    private FlowsHttpAnswer tooLarge() {
+        LOG.warn("Rejected a Flows request on {} with 413: the body is over maxBodySize ({} bytes)", path, maxBodySize);
+        return FlowsHttpAnswer.text(FlowsHttpAnswer.PAYLOAD_TOO_LARGE,
+                "The request body is larger than this endpoint accepts (" + maxBodySize + " bytes)");
+    }
+
+    /** The signature header, or null when absent or sent more than once (which is never legitimate). */
+    private static String signatureHeader(Message in) {
+        Object value = in.getHeader(HubSignatureVerifier.HEADER);
+        if (value instanceof Collection<?> values) {
+            return values.size() == 1 ? String.valueOf(values.iterator().next()) : null;
+        }
+        return value == null ? null : value.toString();
+    }
+}
