@@ -37,6 +37,11 @@ public final class KapsoEventConverter {
         if (payload == null) {
             return null;
         }
+        if (KapsoEvents.isBatch(payload)) {
+            throw new TypeConversionException(value, type, new IllegalArgumentException(
+                    "The body is a batch of " + payload.path("data").size() + " Kapso events (splitBatch=false), not one"
+                    + " event: read it with KapsoEvents.parseBatch, or let the consumer split it"));
+        }
         String eventType = exchange == null ? null : exchange.getMessage().getHeader(KapsoConstants.EVENT_TYPE, String.class);
         String version = exchange == null ? null : exchange.getMessage().getHeader(KapsoConstants.PAYLOAD_VERSION, String.class);
         KapsoEvent event = KapsoEvents.parse(eventType, version, payload);

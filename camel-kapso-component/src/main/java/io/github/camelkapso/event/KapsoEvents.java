@@ -40,11 +40,11 @@ public final class KapsoEvents {
 
     /**
      * The event for a payload of the given version: a {@code v1} (legacy) payload is kept as an {@link UnknownEvent},
-     * its shape being different from the one the model reads.
+     * its shape being different from the one the model reads, and so is a batch envelope (see {@link #parseBatch}).
      */
     public static KapsoEvent parse(String eventType, String payloadVersion, JsonNode payload) {
         String type = eventType == null || eventType.isBlank() ? typeOf(payload) : eventType;
-        if (payload == null || !payload.isObject() || "v1".equalsIgnoreCase(payloadVersion)) {
+        if (payload == null || !payload.isObject() || "v1".equalsIgnoreCase(payloadVersion) || isBatch(payload)) {
             return new UnknownEvent(type, payload == null ? NullNode.getInstance() : payload);
         }
         if (isMetaValue(payload)) {
@@ -118,6 +118,11 @@ public final class KapsoEvents {
             return CONVERSATION_INACTIVE;
         }
         return UNKNOWN_TYPE;
+    }
+
+    /** A batched delivery's envelope ({@code "batch": true} with its events in {@code data}): many events, not one. */
+    public static boolean isBatch(JsonNode payload) {
+        return payload != null && Json.flag(payload, "batch") && payload.path("data").isArray();
     }
 
     /** The phone number id of a v2 payload: at its root, or in its conversation or message. */

@@ -7,7 +7,10 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 import io.github.camelkapso.KapsoEndpoint;
+import org.apache.camel.CamelContextAware;
 import org.apache.camel.Processor;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -95,7 +98,13 @@ public final class KapsoWebhookService {
 
     synchronized Processor createHandler(EventRouting routing) {
         if (gate == null) {
-            gate = new IdempotencyGate(config().getWebhookIdempotentRepository());
+            IdempotentRepository repository = config().getWebhookIdempotentRepository();
+            if (repository != null) {
+                // started like Camel's IdempotentConsumer starts its repository; its owner stops it
+                CamelContextAware.trySetCamelContext(repository, endpoint.getCamelContext());
+                ServiceHelper.startService(repository);
+            }
+            gate = new IdempotencyGate(repository);
         }
         return new WebhookRequestHandler(config(), endpoint.getConsumerConfiguration().getMaxBodySize(), this::secret, gate,
                 routing);
