@@ -178,7 +178,7 @@ final class WebhookRequestHandler implements Processor {
         Message out = exchange.getMessage();
         for (Map.Entry<String, Object> header : request.getHeaders().entrySet()) {
             String name = header.getKey();
-            if (name.regionMatches(true, 0, "X-", 0, 2) && !isSignature(name)) {
+            if (name.regionMatches(true, 0, "X-", 0, 2) && !isDeliveryHeader(name)) {
                 out.setHeader(name, header.getValue());
             }
         }
@@ -194,8 +194,13 @@ final class WebhookRequestHandler implements Processor {
         exchange.setProperty(KapsoConstants.RAW_BODY, raw);
     }
 
-    private static boolean isSignature(String header) {
-        return header.equalsIgnoreCase(DeliverySignature.KAPSO_HEADER) || header.regionMatches(true, 0, "X-Hub-Signature", 0, 15);
+    /**
+     * Kapso's own delivery headers stay behind: their values are in the CamelKapso* headers, and the signatures must not
+     * travel further (a kapso: producer later in the route would drop them anyway).
+     */
+    private static boolean isDeliveryHeader(String header) {
+        return header.regionMatches(true, 0, "X-Webhook-", 0, 10) || header.regionMatches(true, 0, "X-Hub-Signature", 0, 15)
+               || header.equalsIgnoreCase(DeliveryHeaders.IDEMPOTENCY_KEY) || header.equalsIgnoreCase("X-Batch-Size");
     }
 
     private static void setIfPresent(Message message, String name, Object value) {

@@ -76,7 +76,9 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
                     .containsEntry(KapsoConstants.CONVERSATION_ID, "conv_123")
                     .containsEntry(KapsoConstants.PHONE_NUMBER_ID, "123456789012345")
                     .containsEntry(KapsoConstants.MESSAGE_ID, "wamid.11" + (i + 1))
-                    .containsEntry("X-Tenant", "acme");
+                    .containsEntry("X-Tenant", "acme")
+                    .doesNotContainKeys("X-Webhook-Signature", "X-Webhook-Event", "X-Webhook-Batch", "X-Batch-Size",
+                            "X-Idempotency-Key", "X-Webhook-Payload-Version");
         }
         assertThat(events.get(0).getMessage().getBody(MessageReceived.class).message().text()).isEqualTo("First");
         assertThat(events.get(2).getMessage().getBody(MessageReceived.class).message().location().name()).isEqualTo("Office");
