@@ -186,6 +186,22 @@ class KapsoWebhookSignatureTest extends WebhookTestSupport {
     }
 
     @Test
+    void aChunkedBodyOverMaxBodySizeIs413Too() throws Exception {
+        byte[] body = utf8("{\"pad\":\"" + "x".repeat(5000) + "\"}");
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url(PATH)))
+                .header("X-Webhook-Signature", sign(SECRET, body))
+                .header("Content-Type", "application/json")
+                // a stream of unknown length goes out chunked, without Content-Length
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build();
+
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(mock("events").getReceivedCounter()).isZero();
+    }
+
+    @Test
     void otherMethodsAre405() throws Exception {
         HttpResponse<String> response = get(PATH);
 
