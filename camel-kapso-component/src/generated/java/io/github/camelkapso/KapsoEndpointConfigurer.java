@@ -23,10 +23,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KapsoEndpoint target = (KapsoEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecureurl":
+        case "allowInsecureUrl": target.getWebhookConsumerConfiguration().setAllowInsecureUrl(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
+        case "autoregister":
+        case "autoRegister": target.getWebhookConsumerConfiguration().setAutoRegister(property(camelContext, boolean.class, value)); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -37,11 +41,17 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "bufferenabled":
+        case "bufferEnabled": target.getWebhookConsumerConfiguration().setBufferEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bufferwindowseconds":
+        case "bufferWindowSeconds": target.getWebhookConsumerConfiguration().setBufferWindowSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "businessaccountid":
         case "businessAccountId": target.getConfiguration().setBusinessAccountId(property(camelContext, java.lang.String.class, value)); return true;
         case "customerid":
         case "customerId": target.getConfiguration().setCustomerId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "eventtypes":
+        case "eventTypes": target.getWebhookConsumerConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
@@ -81,6 +91,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "path": target.getConsumerConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
+        case "payloadversion":
+        case "payloadVersion": target.getWebhookConsumerConfiguration().setPayloadVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "polllookback":
@@ -93,6 +105,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": target.getPollingConfiguration().setPollSince(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "publicurl":
+        case "publicUrl": target.getWebhookConsumerConfiguration().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
         case "requesttimeout":
@@ -110,6 +124,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "splitbatch":
+        case "splitBatch": target.getWebhookConsumerConfiguration().setSplitBatch(property(camelContext, boolean.class, value)); return true;
         case "splitresult":
         case "splitResult": target.getConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
@@ -124,8 +140,22 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "throttleRate": target.getConfiguration().setThrottleRate(property(camelContext, double.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "unregisteronstop":
+        case "unregisterOnStop": target.getWebhookConsumerConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "verifytoken":
+        case "verifyToken": target.getWebhookConsumerConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookevents":
+        case "webhookEvents": target.getWebhookConsumerConfiguration().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": target.getWebhookConsumerConfiguration().setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "webhookkind":
+        case "webhookKind": target.getWebhookConsumerConfiguration().setWebhookKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookscope":
+        case "webhookScope": target.getWebhookConsumerConfiguration().setWebhookScope(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhooksecret":
+        case "webhookSecret": target.getWebhookConsumerConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -133,10 +163,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecureurl":
+        case "allowInsecureUrl": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
+        case "autoregister":
+        case "autoRegister": return boolean.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -147,11 +181,17 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "bufferenabled":
+        case "bufferEnabled": return boolean.class;
+        case "bufferwindowseconds":
+        case "bufferWindowSeconds": return java.lang.Integer.class;
         case "businessaccountid":
         case "businessAccountId": return java.lang.String.class;
         case "customerid":
         case "customerId": return java.lang.String.class;
         case "delay": return long.class;
+        case "eventtypes":
+        case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
@@ -191,6 +231,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "path": return java.lang.String.class;
+        case "payloadversion":
+        case "payloadVersion": return java.lang.String.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "polllookback":
@@ -203,6 +245,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "publicurl":
+        case "publicUrl": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
         case "requesttimeout":
@@ -220,6 +264,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return java.util.Map.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "splitbatch":
+        case "splitBatch": return boolean.class;
         case "splitresult":
         case "splitResult": return boolean.class;
         case "startscheduler":
@@ -234,8 +280,22 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "throttleRate": return double.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "unregisteronstop":
+        case "unregisterOnStop": return boolean.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "verifytoken":
+        case "verifyToken": return java.lang.String.class;
+        case "webhookevents":
+        case "webhookEvents": return java.lang.String.class;
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "webhookkind":
+        case "webhookKind": return java.lang.String.class;
+        case "webhookscope":
+        case "webhookScope": return java.lang.String.class;
+        case "webhooksecret":
+        case "webhookSecret": return java.lang.String.class;
         default: return null;
         }
     }
@@ -244,10 +304,14 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KapsoEndpoint target = (KapsoEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "allowinsecureurl":
+        case "allowInsecureUrl": return target.getWebhookConsumerConfiguration().isAllowInsecureUrl();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
+        case "autoregister":
+        case "autoRegister": return target.getWebhookConsumerConfiguration().isAutoRegister();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -258,11 +322,17 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "bufferenabled":
+        case "bufferEnabled": return target.getWebhookConsumerConfiguration().isBufferEnabled();
+        case "bufferwindowseconds":
+        case "bufferWindowSeconds": return target.getWebhookConsumerConfiguration().getBufferWindowSeconds();
         case "businessaccountid":
         case "businessAccountId": return target.getConfiguration().getBusinessAccountId();
         case "customerid":
         case "customerId": return target.getConfiguration().getCustomerId();
         case "delay": return target.getDelay();
+        case "eventtypes":
+        case "eventTypes": return target.getWebhookConsumerConfiguration().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
@@ -302,6 +372,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "path": return target.getConsumerConfiguration().getPath();
+        case "payloadversion":
+        case "payloadVersion": return target.getWebhookConsumerConfiguration().getPayloadVersion();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "polllookback":
@@ -314,6 +386,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": return target.getPollingConfiguration().getPollSince();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "publicurl":
+        case "publicUrl": return target.getWebhookConsumerConfiguration().getPublicUrl();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
         case "requesttimeout":
@@ -331,6 +405,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "schedulerProperties": return target.getSchedulerProperties();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "splitbatch":
+        case "splitBatch": return target.getWebhookConsumerConfiguration().isSplitBatch();
         case "splitresult":
         case "splitResult": return target.getConfiguration().isSplitResult();
         case "startscheduler":
@@ -345,8 +421,22 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "throttleRate": return target.getConfiguration().getThrottleRate();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "unregisteronstop":
+        case "unregisterOnStop": return target.getWebhookConsumerConfiguration().isUnregisterOnStop();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "verifytoken":
+        case "verifyToken": return target.getWebhookConsumerConfiguration().getVerifyToken();
+        case "webhookevents":
+        case "webhookEvents": return target.getWebhookConsumerConfiguration().getWebhookEvents();
+        case "webhookidempotentrepository":
+        case "webhookIdempotentRepository": return target.getWebhookConsumerConfiguration().getWebhookIdempotentRepository();
+        case "webhookkind":
+        case "webhookKind": return target.getWebhookConsumerConfiguration().getWebhookKind();
+        case "webhookscope":
+        case "webhookScope": return target.getWebhookConsumerConfiguration().getWebhookScope();
+        case "webhooksecret":
+        case "webhookSecret": return target.getWebhookConsumerConfiguration().getWebhookSecret();
         default: return null;
         }
     }

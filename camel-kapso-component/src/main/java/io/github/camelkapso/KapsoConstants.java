@@ -104,6 +104,40 @@ public final class KapsoConstants {
     @Metadata(label = "consumer", description = "kapso:flowsDataEndpoint: with CamelKapsoFlowTokenInvalid, the message WhatsApp"
                                                 + " shows the user (sent as the error_msg field of the 427 answer).", javaType = "String")
     public static final String FLOW_TOKEN_INVALID_MESSAGE = "CamelKapsoFlowTokenInvalidMessage";
+    // ---------------------------------------------------------------- webhook consumer (kapso:webhook)
+    // It also sets CamelKapsoPhoneNumberId and CamelKapsoMessageId (above) on each event. Like every CamelKapso<Param>
+    // header they are read by a kapso producer later in the same route (replying from the same number works as is).
+
+    @Metadata(label = "consumer", description = "Webhook consumer: the event name, from X-Webhook-Event (or the payload when"
+                                                + " absent), e.g. whatsapp.message.received. A Meta-forwarded message is"
+                                                + " whatsapp.message.received, a status whatsapp.message.delivered (and so"
+                                                + " on), anything else meta. followed by its field, e.g. meta.calls.",
+              javaType = "String")
+    public static final String EVENT_TYPE = "CamelKapsoEventType";
+    @Metadata(label = "consumer", description = "Webhook consumer: a stable key for this event, the same on every retry of"
+                                                + " the delivery: X-Idempotency-Key, followed by # and the item's index for an"
+                                                + " item of a split batch (the SHA-256 of the body when the header is absent).",
+              javaType = "String")
+    public static final String IDEMPOTENCY_KEY = "CamelKapsoIdempotencyKey";
+    @Metadata(label = "consumer", description = "Webhook consumer: the payload version, v2 or v1 (X-Webhook-Payload-Version);"
+                                                + " not set for Meta-forwarded deliveries.",
+              javaType = "String")
+    public static final String PAYLOAD_VERSION = "CamelKapsoPayloadVersion";
+    @Metadata(label = "consumer", description = "Webhook consumer: the Kapso conversation id of a message or conversation event.",
+              javaType = "String")
+    public static final String CONVERSATION_ID = "CamelKapsoConversationId";
+    @Metadata(label = "consumer", description = "Webhook consumer: the position of this event in its batch, from 0.",
+              javaType = "Integer")
+    public static final String BATCH_INDEX = "CamelKapsoBatchIndex";
+    @Metadata(label = "consumer", description = "Webhook consumer: the number of events in the batch this event came in"
+                                                + " (with splitBatch=false, the number of events in the body).",
+              javaType = "Integer")
+    public static final String BATCH_SIZE = "CamelKapsoBatchSize";
+    /**
+     * Exchange property (not a header) holding the exact bytes of the webhook delivery as received and signed; for an
+     * item of a split batch, the whole batch.
+     */
+    public static final String RAW_BODY = "CamelKapsoRawBody";
 
     private KapsoConstants() {
     }

@@ -1,6 +1,7 @@
 package io.github.camelkapso;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 
 import io.github.camelkapso.catalog.KapsoOperation;
@@ -11,11 +12,14 @@ import io.github.camelkapso.consumer.polling.KapsoPollingConfiguration;
 import io.github.camelkapso.consumer.polling.KapsoPollingConsumer;
 import io.github.camelkapso.consumer.webhook.KapsoWebhookConfiguration;
 import io.github.camelkapso.consumer.webhook.KapsoWebhookConsumer;
+import io.github.camelkapso.consumer.webhook.KapsoWebhookService;
 import io.github.camelkapso.producer.KapsoProducer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.component.webhook.WebhookCapableEndpoint;
+import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.Metadata;
@@ -30,11 +34,14 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  * {@code kapso:queryRows}. As a consumer: {@code kapso:webhook} (signed webhook deliveries),
  * {@code kapso:flowsDataEndpoint} (the WhatsApp Flows data endpoint), or a consumer-capable list operation polled on
  * a schedule ({@code kapso:listMessages}).
+ * <p>
+ * {@code kapso:webhook} also works behind Camel's webhook meta-component ({@code webhook:kapso:webhook}): the same
+ * verification, splitting and registration, with the meta-component serving the path.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "kapso", title = "Kapso", syntax = "kapso:operation",
              category = { Category.SOCIAL, Category.CHAT, Category.CLOUD },
              headersClass = KapsoConstants.class)
-public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware {
+public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware, WebhookCapableEndpoint {
 
     @UriPath(description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
                            + " CamelKapsoOperation header overrides it per message); for consumers also webhook or"
@@ -46,7 +53,7 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
     @UriParam
     private KapsoConsumerConfiguration consumerConfiguration = new KapsoConsumerConfiguration();
     @UriParam
-    private KapsoWebhookConfiguration webhookConfiguration = new KapsoWebhookConfiguration();
+    private KapsoWebhookConfiguration webhookConsumerConfiguration = new KapsoWebhookConfiguration();
     @UriParam
     private KapsoFlowsConfiguration flowsConfiguration = new KapsoFlowsConfiguration();
     @UriParam
@@ -54,6 +61,9 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
 
     private final KapsoOperation catalogOperation;
     private Map<String, String> operationParameters = Collections.emptyMap();
+    private KapsoWebhookService webhookService;
+    /** Set by the webhook meta-component when this endpoint is used as webhook:kapso:webhook. */
+    private WebhookConfiguration webhookComponentConfiguration;
 
     /**
      * @param catalogOperation the catalog entry, or null for the consumer-only endpoints (webhook, flowsDataEndpoint)
@@ -152,12 +162,63 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
         this.consumerConfiguration = consumerConfiguration;
     }
 
-    public KapsoWebhookConfiguration getWebhookConfiguration() {
-        return webhookConfiguration;
+    public KapsoWebhookConfiguration getWebhookConsumerConfiguration() {
+        return webhookConsumerConfiguration;
     }
 
-    public void setWebhookConfiguration(KapsoWebhookConfiguration webhookConfiguration) {
-        this.webhookConfiguration = webhookConfiguration;
+    public void setWebhookConsumerConfiguration(KapsoWebhookConfiguration webhookConsumerConfiguration) {
+        this.webhookConsumerConfiguration = webhookConsumerConfiguration;
+    }
+
+    /** The webhook state of this endpoint (secret, registration), shared by both ways of consuming kapso:webhook. */
+    public synchronized KapsoWebhookService getWebhookService() {
+        if (webhookService == null) {
+            webhookService = new KapsoWebhookService(this);
+        }
+        return webhookService;
+    }
+
+    // ---------------------------------------------------------------- WebhookCapableEndpoint (webhook:kapso:webhook)
+
+    @Override
+    public Processor createWebhookHandler(Processor next) {
+        requireWebhookOperation();
+        boolean registering = webhookComponentConfiguration != null && webhookComponentConfiguration.isWebhookAutoRegister();
+        getWebhookService().checkOptions(registering);
+        return getWebhookService().createHandler(next);
+    }
+
+    @Override
+    public void registerWebhook() throws Exception {
+        requireWebhookOperation();
+        KapsoWebhookService service = getWebhookService();
+        String fallback = webhookComponentConfiguration == null ? null : webhookComponentConfiguration.computeFullExternalUrl();
+        service.register(service.publicUrl(fallback));
+    }
+
+    @Override
+    public void unregisterWebhook() throws Exception {
+        getWebhookService().unregister();
+    }
+
+    /** Keeps the path option (default /kapso/webhooks) unless the meta-component's webhookPath is set. */
+    @Override
+    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
+        if (webhookConfiguration.getWebhookPath() == null) {
+            webhookConfiguration.setWebhookPath(getWebhookService().path());
+        }
+        this.webhookComponentConfiguration = webhookConfiguration;
+    }
+
+    @Override
+    public List<String> getWebhookMethods() {
+        return webhookConsumerConfiguration.isMeta() ? List.of("POST", "GET") : List.of("POST");
+    }
+
+    private void requireWebhookOperation() {
+        if (!KapsoComponent.WEBHOOK.equals(operation)) {
+            throw new IllegalArgumentException("Only kapso:webhook works behind the webhook component, not kapso:" + operation);
+        }
     }
 
     public KapsoFlowsConfiguration getFlowsConfiguration() {

@@ -1,0 +1,171 @@
+package io.github.camelkapso.consumer.webhook;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.event.KapsoEvent;
+import io.github.camelkapso.event.MessageReceived;
+import io.github.camelkapso.event.MessageStatus;
+import io.github.camelkapso.event.UnknownEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** webhookKind=meta: Meta's handshake, Meta's signature header, and Meta bodies split into one exchange per item. */
+class KapsoWebhookMetaTest extends WebhookTestSupport {
+
+    private static final String TOKEN = "verify-me-31337";
+
+    @Override
+    protected RouteBuilder routes() {
+        return new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("kapso:webhook?webhookKind=meta&path=/meta&webhookSecret=" + SECRET + "&verifyToken=" + TOKEN)
+                        .to("mock:meta");
+                from("kapso:webhook?webhookKind=meta&path=/meta-whole&splitBatch=false&webhookSecret=" + SECRET)
+                        .to("mock:whole");
+            }
+        };
+    }
+
+    private HttpResponse<String> postMeta(String path, byte[] body, String header, String value) throws Exception {
+        return post(path, body, Map.of(header, value, "X-Idempotency-Key", "meta-key"));
+    }
+
+    @Test
+    void theHandshakeWithTheRightTokenAnswersTheChallenge() throws Exception {
+        HttpResponse<String> response = get("/meta?hub.mode=subscribe&hub.verify_token=" + TOKEN + "&hub.challenge=1158201444");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("1158201444");
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/plain"));
+        assertThat(mock("meta").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void theHandshakeWithAWrongTokenIs403() throws Exception {
+        HttpResponse<String> response = get("/meta?hub.mode=subscribe&hub.verify_token=guess&hub.challenge=1158201444");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).doesNotContain("1158201444").doesNotContain(TOKEN);
+    }
+
+    @Test
+    void aHandshakeWithoutItsParametersIs400() throws Exception {
+        assertThat(get("/meta").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void withoutAVerifyTokenEveryHandshakeIs403() throws Exception {
+        assertThat(get("/meta-whole?hub.mode=subscribe&hub.verify_token=&hub.challenge=1").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void xHubSignature256IsVerified() throws Exception {
+        byte[] body = Payloads.bytes("meta-messages.json");
+
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body)).statusCode()).isEqualTo(200);
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign("app-secret", body)).statusCode())
+                .isEqualTo(401);
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", sign(SECRET, body)).statusCode()).as("no prefix")
+                .isEqualTo(401);
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body) + "ab").statusCode())
+                .as("trailing junk").isEqualTo(401);
+        assertThat(post("/meta", body, Map.of()).statusCode()).as("unsigned").isEqualTo(401);
+        assertThat(mock("meta").getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void xWebhookSignatureIsAcceptedForMetaWebhooksToo() throws Exception {
+        byte[] body = Payloads.bytes("meta-messages.json");
+
+        assertThat(postMeta("/meta", body, "X-Webhook-Signature", sign(SECRET, body)).statusCode()).isEqualTo(200);
+        assertThat(mock("meta").getReceivedCounter()).isEqualTo(2);
+    }
+
+    @Test
+    void eachMessageIsAnExchangeWithItsSenderAndMetadata() throws Exception {
+        byte[] body = Payloads.bytes("meta-messages.json");
+
+        postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body));
+
+        List<Exchange> events = mock("meta").getReceivedExchanges();
+        assertThat(events).hasSize(2);
+        Exchange first = events.get(0);
+        assertThat(first.getMessage().getHeaders())
+                .containsEntry(KapsoConstants.EVENT_TYPE, "whatsapp.message.received")
+                .containsEntry(KapsoConstants.MESSAGE_ID, "wamid.M1")
+                .containsEntry(KapsoConstants.PHONE_NUMBER_ID, "123456789012345")
+                .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "meta-key#0")
+                .containsEntry(KapsoConstants.BATCH_INDEX, 0)
+                .containsEntry(KapsoConstants.BATCH_SIZE, 2);
+        MessageReceived hola = first.getMessage().getBody(MessageReceived.class);
+        assertThat(hola.message().text()).isEqualTo("hola");
+        assertThat(hola.contactName()).isEqualTo("Ana");
+        assertThat(hola.phoneNumberId()).isEqualTo("123456789012345");
+        MessageReceived reaction = events.get(1).getMessage().getBody(MessageReceived.class);
+        assertThat(reaction.contactName()).isEqualTo("Beto");
+        assertThat(reaction.message().reaction().emoji()).isEqualTo("👍");
+        assertThat(events.get(1).getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY)).isEqualTo("meta-key#1");
+    }
+
+    @Test
+    void statusesCallsAndOtherFieldsAreSplitToo() throws Exception {
+        byte[] body = Payloads.bytes("meta-mixed.json");
+
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body)).statusCode()).isEqualTo(200);
+
+        List<Exchange> events = mock("meta").getReceivedExchanges();
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KapsoConstants.EVENT_TYPE))
+                .containsExactly("whatsapp.message.read", "whatsapp.message.failed", "meta.calls",
+                        "meta.message_template_status_update");
+        MessageStatus failed = events.get(1).getMessage().getBody(MessageStatus.class);
+        assertThat(failed.messageId()).isEqualTo("wamid.S2");
+        assertThat(failed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(131026);
+            assertThat(e.details()).isEqualTo("Receiver incapable");
+        });
+        KapsoEvent call = events.get(2).getMessage().getBody(KapsoEvent.class);
+        assertThat(call).isInstanceOf(UnknownEvent.class);
+        assertThat(call.raw().path("calls").path(0).path("id").asText()).isEqualTo("wacid.C1");
+        assertThat(events.get(3).getMessage().getBody(Map.class)).containsEntry("message_template_name", "welcome");
+    }
+
+    @Test
+    void splitBatchFalseKeepsTheWholeMetaBody() throws Exception {
+        byte[] body = Payloads.bytes("meta-mixed.json");
+
+        assertThat(postMeta("/meta-whole", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body)).statusCode())
+                .isEqualTo(200);
+
+        assertThat(mock("whole").getReceivedExchanges()).singleElement().satisfies(e -> {
+            assertThat(e.getMessage().getHeaders())
+                    .containsEntry(KapsoConstants.EVENT_TYPE, "meta.webhook")
+                    .containsEntry(KapsoConstants.BATCH_SIZE, 4)
+                    .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "meta-key");
+            assertThat(e.getMessage().getBody(Map.class)).containsKeys("object", "entry");
+        });
+    }
+
+    @Test
+    void aBodyWithoutEntriesIs400() throws Exception {
+        byte[] body = utf8("{\"object\":\"whatsapp_business_account\"}");
+
+        assertThat(postMeta("/meta", body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body)).statusCode()).isEqualTo(400);
+        assertThat(mock("meta").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void putIs405WithBothAllowedMethods() throws Exception {
+        HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url("/meta")))
+                .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+    }
+}
