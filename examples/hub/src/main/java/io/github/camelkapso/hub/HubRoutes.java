@@ -28,7 +28,7 @@ public final class HubRoutes extends RouteBuilder {
     @Override
     public void configure() {
         from("kapso:webhook?path=" + WEBHOOK_PATH + "&autoRegister=true&publicUrl=" + settings.webhookUrl()
-             + "&allowInsecureUrl=" + settings.embedded() + "&idempotentRepository=#" + IDEMPOTENCY)
+             + "&allowInsecureUrl=" + settings.embedded() + "&webhookIdempotentRepository=#" + IDEMPOTENCY)
                 .routeId("kapso-events")
                 .process(new EventRows())
                 .to(String.format(SQL, "upsert-event"))
