@@ -55,7 +55,7 @@ public final class HubRoutes extends RouteBuilder {
                             "text", Map.of("body", "Thanks! We got your message: \"" + row.get("text") + "\"")));
                 })
                 .to("kapso:sendMessage")
-                .log("auto-reply ${header.CamelKapsoMessageId} sent");
+                .log(org.apache.camel.LoggingLevel.DEBUG, "auto-reply ${header.CamelKapsoMessageId} sent");
 
         from("kapso:flowsDataEndpoint?path=" + FLOWS_PATH + "&flowsPrivateKeyFile=" + flowsPrivateKey)
                 .routeId("flows-data-endpoint")

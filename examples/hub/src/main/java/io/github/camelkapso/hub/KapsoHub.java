@@ -36,13 +36,22 @@ public final class KapsoHub {
     /** Starts the hub and returns once its routes run. */
     public void start() throws Exception {
         prepare();
-        main.start();
+        try {
+            main.start();
+        } catch (Exception | Error e) {
+            release();
+            throw e;
+        }
     }
 
     /** Starts the hub and blocks until it is stopped (Ctrl-C, or hub.duration-seconds). */
     public void run() throws Exception {
         prepare();
-        main.run();
+        try {
+            main.run();
+        } finally {
+            release();
+        }
     }
 
     public void stop() {
