@@ -76,7 +76,17 @@ public final class Messaging {
 
     /** Digits only, as Kapso stores wa_ids and broadcast recipients. */
     public static String digits(String number) {
-        return number == null ? null : number.replaceAll("[^0-9]", "");
+        if (number == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.length() == number.length() ? number : out.toString();
     }
 
     public Optional<ObjectNode> message(String id) {
