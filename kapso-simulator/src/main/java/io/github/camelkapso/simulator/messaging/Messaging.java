@@ -392,6 +392,9 @@ public final class Messaging {
     }
 
     private void emitMessage(String event, ObjectNode m, ObjectNode conversation, boolean newConversation) {
+        if (!ctx.events().heard(event, conversation.path("phone_number_id").asText())) {
+            return;
+        }
         ObjectNode payload = SimState.object();
         payload.set("message", m.deepCopy());
         payload.set("conversation", conversation.deepCopy());
