@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
 import io.github.camelkapso.simulator.http.ApiError;
 import io.github.camelkapso.simulator.state.Ids;
+import io.github.camelkapso.simulator.state.SimClock;
 import io.github.camelkapso.simulator.state.SimState;
 import io.github.camelkapso.simulator.state.Store;
 import io.github.camelkapso.simulator.state.Stores;
@@ -265,7 +266,7 @@ public final class Messaging {
         Instant since = ctx.clock().now().minus(SERVICE_WINDOW);
         for (ObjectNode c : conversations(phoneNumberId, wa)) {
             String lastInbound = c.path("kapso").path("last_inbound_at").asText(null);
-            if (lastInbound != null && !lastInbound.equals("null") && Instant.parse(lastInbound).isAfter(since)) {
+            if (lastInbound != null && !lastInbound.equals("null") && SimClock.parseIso(lastInbound).isAfter(since)) {
                 return true;
             }
         }
