@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,6 +148,18 @@ public final class Store {
             }
         }
         return e == null ? Optional.empty() : Optional.of(e.node());
+    }
+
+    /** Removes the {@code count} oldest records (creation order), e.g. to bound a log. */
+    public void removeOldest(int count) {
+        Iterator<Map.Entry<String, Entry>> it = byId.entrySet().iterator();
+        for (int i = 0; i < count && it.hasNext(); i++) {
+            String id = it.next().getKey();
+            it.remove();
+            for (Index index : indexes.values()) {
+                index.remove(id);
+            }
+        }
     }
 
     public int size() {
