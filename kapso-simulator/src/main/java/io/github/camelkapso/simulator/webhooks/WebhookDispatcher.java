@@ -82,10 +82,13 @@ public final class WebhookDispatcher implements SimEvents {
 
     /**
      * Number events reach only that number's webhooks: with none (active or not, so no inactivity timer of theirs
-     * can be running either) nothing hears them. Project events are always rendered.
+     * can be running either) nothing hears them. Project events are rendered whenever any webhook exists.
      */
     @Override
     public boolean heard(String eventType, String phoneNumberId) {
+        if (webhooks.size() == 0) {
+            return false;
+        }
         if (WebhookEvents.scope(eventType, phoneNumberId) == WebhookEvents.Scope.PROJECT) {
             return true;
         }
