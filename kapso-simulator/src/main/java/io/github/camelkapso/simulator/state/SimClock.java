@@ -11,7 +11,12 @@ import java.time.temporal.ChronoUnit;
  */
 public final class SimClock {
 
+    /** The last millisecond written as ISO text, and its text: a busy simulator writes the same one many times. */
+    private record Written(long epochMilli, String iso) {
+    }
+
     private final double timeFactor;
+    private volatile Written lastIso = new Written(Long.MIN_VALUE, "");
 
     public SimClock(double timeFactor) {
         if (timeFactor <= 0) {
@@ -26,7 +31,13 @@ public final class SimClock {
 
     /** ISO-8601 UTC, as the Platform API writes timestamps. */
     public String iso() {
-        return now().toString();
+        Instant now = now();
+        Written last = lastIso;
+        if (last.epochMilli() != now.toEpochMilli()) {
+            last = new Written(now.toEpochMilli(), now.toString());
+            lastIso = last;
+        }
+        return last.iso();
     }
 
     /**
