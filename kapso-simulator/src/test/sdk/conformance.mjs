@@ -35,6 +35,9 @@ async function check(name, body) {
     ok = true;
   } catch (error) {
     detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    if (error?.httpStatus !== undefined) {
+      detail += ` (HTTP ${error.httpStatus}, code ${error.code}${error.details ? `, details: ${error.details}` : ""})`;
+    }
   }
   results.push({ name, ok });
   console.log(JSON.stringify({ name, ok, detail }));
