@@ -13,12 +13,14 @@ public final class SimContext {
     private final Vertx vertx;
     private SimEvents events = SimEvents.NONE;
     private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
+    private final DelayedTasks delayed;
 
     public SimContext(SimulatorConfig config, SimState state, SimClock clock, Vertx vertx) {
         this.config = config;
         this.state = state;
         this.clock = clock;
         this.vertx = vertx;
+        this.delayed = new DelayedTasks(vertx);
     }
 
     public SimulatorConfig config() {
@@ -58,8 +60,15 @@ public final class SimContext {
         }
     }
 
-    /** Runs {@code task} after a Kapso delay scaled by the time factor, on the event loop. */
+    /**
+     * Runs {@code task} after a Kapso delay scaled by the time factor, on the event loop. Tasks given the same delay
+     * run in the order they were given.
+     */
     public void later(long kapsoMillis, Runnable task) {
-        vertx.setTimer(clock.scaled(kapsoMillis), id -> task.run());
+        if (io.vertx.core.Context.isOnEventLoopThread()) {
+            delayed.add(clock.scaled(kapsoMillis), task);
+        } else {
+            vertx.setTimer(clock.scaled(kapsoMillis), id -> task.run());
+        }
     }
 }

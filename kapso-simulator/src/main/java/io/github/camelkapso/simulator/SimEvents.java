@@ -13,6 +13,14 @@ public interface SimEvents {
      */
     void emit(String eventType, String phoneNumberId, String conversationId, ObjectNode payload);
 
+    /**
+     * Whether an event of this type on this number could reach anyone now. Emitters of frequent events (message
+     * statuses) ask first and skip building the payload snapshot when it could not.
+     */
+    default boolean heard(String eventType, String phoneNumberId) {
+        return true;
+    }
+
     SimEvents NONE = (type, phone, conversation, payload) -> {
     };
 }

@@ -64,12 +64,23 @@ public record SimulatorConfig(String host, int port, String apiKey, String busin
         if (failingNumbers == null || number == null) {
             return false;
         }
-        String digits = number.replaceAll("[^0-9]", "");
+        String digits = digits(number);
         for (String f : failingNumbers.split(",")) {
-            if (!f.isBlank() && f.trim().replaceAll("[^0-9]", "").equals(digits)) {
+            if (!f.isBlank() && digits(f).equals(digits)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static String digits(String number) {
+        StringBuilder out = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 }

@@ -106,6 +106,15 @@ class MediaModuleTest extends SimulatorTestBase {
     }
 
     @Test
+    void aMediaKindInTheTypeFieldLeavesTheMimeTypeToTheFile() {
+        // the official SDK's README uploads with type "image"; Kapso takes the MIME type from the file
+        Map<String, Object> answer = ok("uploadMedia", PNG, Map.of("CamelKapsoFileName", "pixel.png", "CamelKapsoMediaType", "image"));
+        String id = (String) answer.get("id");
+
+        assertThat(ok("getMediaUrl", null, Map.of("CamelKapsoMediaId", id))).containsEntry("mime_type", "image/png");
+    }
+
+    @Test
     void uploadFromAUrlOfTheSimulatorItselfCopiesTheBytes() {
         String id = upload(PNG, "pixel.png");
         String downloadUrl = (String) ok("getMediaUrl", null, Map.of("CamelKapsoMediaId", id)).get("download_url");

@@ -77,7 +77,8 @@ public final class CatalogRouter {
         }
         String[] segments = new String[n];
         for (int i = 0; i < n; i++) {
-            segments[i] = URLDecoder.decode(raw[skip + i].replace("+", "%2B"), StandardCharsets.UTF_8);
+            String segment = raw[skip + i];
+            segments[i] = segment.indexOf('%') < 0 ? segment : URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         }
         List<Route> candidates = routes.getOrDefault(base, Map.of()).getOrDefault(method + " " + n, List.of());
         List<Match> matches = new ArrayList<>();
@@ -106,6 +107,12 @@ public final class CatalogRouter {
     }
 
     private static Map<String, String> bind(Route route, String[] segments) {
+        for (int i = 0; i < segments.length; i++) {
+            String pattern = route.segments()[i];
+            if (!pattern.startsWith("{") && !pattern.equals(segments[i])) {
+                return null; // most candidates fail on a literal: no map for them
+            }
+        }
         Map<String, String> params = new LinkedHashMap<>();
         for (int i = 0; i < segments.length; i++) {
             String pattern = route.segments()[i];

@@ -195,8 +195,7 @@ public final class SimulatorHttpServer {
                     (System.nanoTime() - started) / 1_000_000,
                     req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), errorMessage(response));
         }
-        log.record(method, rawPath, req.query(), operation, response.status(),
-                body.length > 4096 ? "<" + body.length + " bytes>" : new String(body, java.nio.charset.StandardCharsets.UTF_8));
+        log.record(method, rawPath, req.query(), operation, response.status(), body);
         out.end(payload);
     }
 
@@ -243,10 +242,27 @@ public final class SimulatorHttpServer {
         return java.net.URLDecoder.decode(s, java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /** The request headers as SimRequest reads them (lower-case names, first value), without copying them. */
     private static Map<String, String> headers(HttpServerRequest req) {
-        Map<String, String> out = new HashMap<>();
-        req.headers().forEach(e -> out.putIfAbsent(e.getKey().toLowerCase(), e.getValue()));
-        return out;
+        io.vertx.core.MultiMap headers = req.headers();
+        return new java.util.AbstractMap<>() {
+            @Override
+            public String get(Object name) {
+                return name instanceof String n ? headers.get(n) : null;
+            }
+
+            @Override
+            public boolean containsKey(Object name) {
+                return name instanceof String n && headers.contains(n);
+            }
+
+            @Override
+            public java.util.Set<Map.Entry<String, String>> entrySet() {
+                Map<String, String> copy = new LinkedHashMap<>();
+                headers.forEach(e -> copy.putIfAbsent(e.getKey().toLowerCase(java.util.Locale.ROOT), e.getValue()));
+                return copy.entrySet();
+            }
+        };
     }
 
     public static int maxBodyBytes() {

@@ -3,6 +3,7 @@ package io.github.camelkapso.simulator.messaging;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -13,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
 import io.github.camelkapso.simulator.http.ApiError;
 import io.github.camelkapso.simulator.state.Ids;
+import io.github.camelkapso.simulator.state.SimClock;
 import io.github.camelkapso.simulator.state.SimState;
 import io.github.camelkapso.simulator.state.Store;
 import io.github.camelkapso.simulator.state.Stores;
@@ -30,6 +32,10 @@ public final class Messaging {
     static final long READ_AFTER_MS = 3_000;
     static final Duration SERVICE_WINDOW = Duration.ofHours(24);
 
+    /** Store indexes: contacts by wa_id, conversations by number and user (phone_number_id + wa_id). */
+    public static final String BY_WA_ID = "wa_id";
+    public static final String BY_NUMBER_AND_USER = "phone_number_id+phone_number";
+
     private final SimContext ctx;
     private final Store messages;
     private final Store conversations;
@@ -40,6 +46,28 @@ public final class Messaging {
         this.messages = ctx.state().store(Stores.MESSAGES);
         this.conversations = ctx.state().store(Stores.CONVERSATIONS);
         this.contacts = ctx.state().store(Stores.CONTACTS);
+        contacts.index(BY_WA_ID, c -> c.hasNonNull("wa_id") ? c.get("wa_id").asText() : null);
+        conversations.index(BY_NUMBER_AND_USER, c -> numberAndUser(c.path("phone_number_id").asText(), c.path("phone_number").asText()));
+    }
+
+    private static String numberAndUser(String phoneNumberId, String waId) {
+        return phoneNumberId + "|" + waId;
+    }
+
+    /** The contact with this wa_id (digits), if any. */
+    public Optional<ObjectNode> contactByWaId(String waId) {
+        String wa = digits(waId);
+        for (ObjectNode c : contacts.indexed(BY_WA_ID, wa)) {
+            if (wa.equals(c.path("wa_id").asText())) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The conversations (any status) between a number and a user, oldest first. */
+    public List<ObjectNode> conversations(String phoneNumberId, String waId) {
+        return conversations.indexed(BY_NUMBER_AND_USER, numberAndUser(phoneNumberId, digits(waId)));
     }
 
     /** The one Messaging of a simulator instance (kept in the context so every module shares it). */
@@ -49,7 +77,17 @@ public final class Messaging {
 
     /** Digits only, as Kapso stores wa_ids and broadcast recipients. */
     public static String digits(String number) {
-        return number == null ? null : number.replaceAll("[^0-9]", "");
+        if (number == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                out.append(c);
+            }
+        }
+        return out.length() == number.length() ? number : out.toString();
     }
 
     public Optional<ObjectNode> message(String id) {
@@ -59,7 +97,7 @@ public final class Messaging {
     /** The contact of a WhatsApp user on the project, created on first sight. */
     public ObjectNode contact(String phoneNumberId, String waId, String profileName) {
         String wa = digits(waId);
-        Optional<ObjectNode> existing = contacts.find(c -> wa.equals(c.path("wa_id").asText()));
+        Optional<ObjectNode> existing = contactByWaId(wa);
         if (existing.isPresent()) {
             if (profileName != null && existing.get().path("profile_name").isNull()) {
                 existing.get().put("profile_name", profileName);
@@ -82,9 +120,8 @@ public final class Messaging {
     /** The active conversation between a number and a user, created (and announced) when there is none. */
     public ObjectNode conversation(String phoneNumberId, String waId, boolean[] created) {
         String wa = digits(waId);
-        Optional<ObjectNode> active = conversations.find(c -> phoneNumberId.equals(c.path("phone_number_id").asText())
-                                                             && wa.equals(c.path("phone_number").asText())
-                                                             && "active".equals(c.path("status").asText()));
+        Optional<ObjectNode> active = conversations(phoneNumberId, wa).stream()
+                .filter(c -> "active".equals(c.path("status").asText())).findFirst();
         if (active.isPresent()) {
             created[0] = false;
             return active.get();
@@ -227,10 +264,9 @@ public final class Messaging {
     public boolean windowOpen(String phoneNumberId, String waId) {
         String wa = digits(waId);
         Instant since = ctx.clock().now().minus(SERVICE_WINDOW);
-        for (ObjectNode c : conversations.all()) {
+        for (ObjectNode c : conversations(phoneNumberId, wa)) {
             String lastInbound = c.path("kapso").path("last_inbound_at").asText(null);
-            if (phoneNumberId.equals(c.path("phone_number_id").asText()) && wa.equals(c.path("phone_number").asText())
-                && lastInbound != null && !lastInbound.equals("null") && Instant.parse(lastInbound).isAfter(since)) {
+            if (lastInbound != null && !lastInbound.equals("null") && SimClock.parseIso(lastInbound).isAfter(since)) {
                 return true;
             }
         }
@@ -357,6 +393,9 @@ public final class Messaging {
     }
 
     private void emitMessage(String event, ObjectNode m, ObjectNode conversation, boolean newConversation) {
+        if (!ctx.events().heard(event, conversation.path("phone_number_id").asText())) {
+            return;
+        }
         ObjectNode payload = SimState.object();
         payload.set("message", m.deepCopy());
         payload.set("conversation", conversation.deepCopy());

@@ -81,6 +81,21 @@ public final class WebhookDispatcher implements SimEvents {
     }
 
     /**
+     * Number events reach only that number's webhooks: with none (active or not, so no inactivity timer of theirs
+     * can be running either) nothing hears them. Project events are rendered whenever any webhook exists.
+     */
+    @Override
+    public boolean heard(String eventType, String phoneNumberId) {
+        if (webhooks.size() == 0) {
+            return false;
+        }
+        if (WebhookEvents.scope(eventType, phoneNumberId) == WebhookEvents.Scope.PROJECT) {
+            return true;
+        }
+        return phoneNumberId != null && webhooks.find(w -> phoneNumberId.equals(w.path("phone_number_id").asText(null))).isPresent();
+    }
+
+    /**
      * Forwards a raw Meta change that has no Kapso event (e.g. {@code calls}) to the number's meta webhooks.
      *
      * @param field       the Meta change field, e.g. calls

@@ -217,6 +217,7 @@ public final class ContactsModule implements SimulatorModule {
                     throw invalid(r, "wa_id", "has already been taken");
                 }
                 contact.put("wa_id", digits);
+                contacts.put(contact); // files the contact under its new wa_id
                 continue;
             }
             contact.set(field, value.isNull() && field.equals("metadata") ? JsonNodeFactory.instance.objectNode() : value.deepCopy());

@@ -104,9 +104,9 @@ public final class MediaModule implements SimulatorModule {
             throw MetaErrors.invalid("messaging_product", "must be whatsapp");
         }
         Multipart.Part file = form.part("file").orElseThrow(() -> MetaErrors.required("file"));
-        String type = form.field("type");
-        if (type == null || type.isEmpty()) {
-            type = file.contentType();
+        String type = mimeType(form.field("type"));
+        if (type == null) {
+            type = mimeType(file.contentType());
         }
         if (type == null || type.isEmpty() || MediaTypes.normalize(type).equals("application/octet-stream")) {
             type = MediaTypes.guess(file.fileName()).orElse(type);
@@ -129,6 +129,15 @@ public final class MediaModule implements SimulatorModule {
         ObjectNode body = SimState.object();
         body.put("id", record.path("id").asText());
         return SimResponse.json(200, body);
+    }
+
+    /**
+     * A declared type (the {@code type} form field or the file part's Content-Type) when it names a MIME type. Kapso's
+     * upload takes only {@code file} and {@code messaging_product}; the official SDK also sends {@code type}, and its
+     * README passes the media kind ({@code "image"}), which Kapso accepts: the file then tells the MIME type.
+     */
+    private static String mimeType(String type) {
+        return type == null || !type.contains("/") ? null : type;
     }
 
     private interface TooLarge {

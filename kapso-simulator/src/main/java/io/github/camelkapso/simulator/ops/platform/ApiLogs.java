@@ -1,7 +1,5 @@
 package io.github.camelkapso.simulator.ops.platform;
 
-import java.util.List;
-
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.simulator.SimContext;
 import io.github.camelkapso.simulator.state.Ids;
@@ -63,8 +61,7 @@ public final class ApiLogs {
         log.put("api_key_name", API_KEY_NAME);
         logs.put(log);
         if (logs.size() >= CAPACITY + TRIM_CHUNK) {
-            List<Store.Entry> oldest = logs.oldestFirst(l -> true);
-            oldest.subList(0, logs.size() - CAPACITY).forEach(e -> logs.remove(e.id()));
+            logs.removeOldest(logs.size() - CAPACITY);
         }
         return log;
     }
