@@ -10,7 +10,6 @@ import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.util.Base64;
-import java.util.Set;
 
 /**
  * The RSA key pair of the hub's Flows data endpoint: created on first start in the data directory (private key
@@ -54,9 +53,5 @@ final class FlowsKeyPair {
     private static String pem(String type, byte[] der) {
         String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
         return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
-    }
-
-    static Set<String> files() {
-        return Set.of(PRIVATE_KEY_FILE, PUBLIC_KEY_FILE);
     }
 }
