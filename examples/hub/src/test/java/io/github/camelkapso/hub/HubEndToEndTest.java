@@ -1,6 +1,5 @@
 package io.github.camelkapso.hub;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 
@@ -8,10 +7,7 @@ import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.simulator.SimulatorConfig;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.camelkapso.hub.HubTestSupport.customerSays;
 import static io.github.camelkapso.hub.HubTestSupport.rows;
@@ -22,22 +18,8 @@ import static org.awaitility.Awaitility.await;
  * The hub end to end on the embedded simulator: the kapso: producer sends, the simulator moves the message through its
  * statuses and delivers signed webhooks, the webhook consumer verifies them, and the rows land in H2.
  */
-class HubEndToEndTest {
+class HubEndToEndTest extends HubTestBase {
 
-    @TempDir
-    Path dataDir;
-    private KapsoHub hub;
-
-    @BeforeEach
-    void startHub() throws Exception {
-        hub = new KapsoHub(HubTestSupport.settings(dataDir));
-        hub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.stop();
-    }
 
     @Test
     void sentMessageAndItsStatusesLandInH2() {

@@ -6,7 +6,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.KeyFactory;
 import java.security.PublicKey;
 import java.security.SecureRandom;
@@ -24,10 +23,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The hub's Flows data endpoint answers the sample survey Flow, talked to the way WhatsApp does: the request encrypted
  * for the hub's public key (RSA-OAEP-SHA256 key wrap, AES-128-GCM), the answer decrypted with the flipped IV.
  */
-class HubFlowsEndpointTest {
+class HubFlowsEndpointTest extends HubTestBase {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    @TempDir
-    Path dataDir;
-    private KapsoHub hub;
-
-    @BeforeEach
-    void startHub() throws Exception {
-        hub = new KapsoHub(HubTestSupport.settings(dataDir));
-        hub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.stop();
-    }
 
     @Test
     void surveyOpensOnInitAndCompletesOnDataExchange() throws Exception {

@@ -1,16 +1,12 @@
 package io.github.camelkapso.hub;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.apache.camel.builder.AdviceWith;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import static io.github.camelkapso.hub.HubTestSupport.customerSays;
 import static io.github.camelkapso.hub.HubTestSupport.rows;
@@ -21,22 +17,8 @@ import static org.awaitility.Awaitility.await;
  * At-least-once without duplicates: the events route fails on the first delivery of a message, the consumer answers
  * 500, the simulator retries as Kapso does, and exactly one row lands in H2.
  */
-class WebhookRetryTest {
+class WebhookRetryTest extends HubTestBase {
 
-    @TempDir
-    Path dataDir;
-    private KapsoHub hub;
-
-    @BeforeEach
-    void startHub() throws Exception {
-        hub = new KapsoHub(HubTestSupport.settings(dataDir));
-        hub.start();
-    }
-
-    @AfterEach
-    void stopHub() {
-        hub.stop();
-    }
 
     @Test
     void failedRouteIsRetriedByKapsoAndLandsExactlyOneRow() throws Exception {
