@@ -35,6 +35,7 @@ import javax.crypto.spec.SecretKeySpec;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.camelkapso.KapsoComponent;
+import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -81,13 +82,18 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * System properties (all optional): {@code bench.requests} (per variant per round, default 10000),
  * {@code bench.rounds} (default 5), {@code bench.warmup} (per variant, default 10000), {@code bench.inflight}
  * (default 32), {@code bench.conversations} (distinct conversations the messages belong to, default 500),
- * {@code bench.variants} (default {@code bare,camel}; one alone for profiling), {@code bench.output} (results file).
+ * {@code bench.variants} (default {@code bare,camel}; one alone for profiling; {@code component} adds a diagnostic
+ * variant: {@code kapso:webhook} with an empty route, no idempotent repository and no database, on the same
+ * platform-http server, to tell the component's cost from the database's), {@code bench.output} (results file).
  */
 public final class WebhookThroughputBenchmark {
 
     static final String SECRET = "whsec-bench-7c2e4a91d05f3b68";
     /** The hub's webhook path. */
     static final String PATH = "/kapso/webhooks";
+    /** The opt-in diagnostic variant's path: kapso:webhook with an empty route. */
+    static final String COMPONENT_PATH = "/kapso/webhooks-component";
+    static final List<String> VARIANTS = List.of("bare", "camel", "component");
     static final String EVENT = "whatsapp.message.received";
     static final String PHONE_NUMBER_ID = "106540352242922";
     /** The names the hub binds its data source and idempotent repository under. */
@@ -134,9 +140,9 @@ public final class WebhookThroughputBenchmark {
             throw new IllegalArgumentException("bench.requests, bench.rounds, bench.inflight and bench.conversations must be"
                                                + " positive and bench.warmup not negative");
         }
-        if (variantNames.isEmpty() || !List.of("bare", "camel").containsAll(variantNames)
+        if (variantNames.isEmpty() || !VARIANTS.containsAll(variantNames)
             || variantNames.stream().distinct().count() != variantNames.size()) {
-            throw new IllegalArgumentException("bench.variants must name bare and/or camel, was " + variantNames);
+            throw new IllegalArgumentException("bench.variants must name some of " + VARIANTS + ", was " + variantNames);
         }
         Path databaseDir = Files.createTempDirectory("kapso-webhook-bench-");
         Vertx clientVertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
@@ -147,16 +153,23 @@ public final class WebhookThroughputBenchmark {
         try {
             List<Variant> variants = new ArrayList<>();
             if (variantNames.contains("bare")) {
-                variants.add(new Variant("bare", startBare(bareVertx), clientVertx, inflight));
+                variants.add(new Variant("bare", startBare(bareVertx), PATH, clientVertx, inflight));
             }
             if (variantNames.contains("camel")) {
                 database = JdbcConnectionPool.create("jdbc:h2:file:" + databaseDir.resolve("webhook-bench")
                                                      + ";INIT=RUNSCRIPT FROM 'classpath:sql/schema.sql'", "sa", "");
                 h2MaxConnections = database.getMaxConnections();
                 idempotency = new JdbcMessageIdRepository(database, IDEMPOTENCY_PROCESSOR);
+            }
+            if (variantNames.contains("camel") || variantNames.contains("component")) {
                 VertxPlatformHttpServer server = new VertxPlatformHttpServer(httpConfiguration());
-                camel = startCamel(server, database, idempotency);
-                variants.add(new Variant("camel", server.getPort(), clientVertx, inflight));
+                camel = startCamel(server, database, idempotency, variantNames.contains("component"));
+                for (String name : List.of("camel", "component")) {
+                    if (variantNames.contains(name)) {
+                        variants.add(new Variant(name, server.getPort(), name.equals("camel") ? PATH : COMPONENT_PATH,
+                                clientVertx, inflight));
+                    }
+                }
             }
             System.out.printf("%s; %d cores, Java %s, load average %.2f%n", describePorts(variants),
                     Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAtStart);
@@ -188,8 +201,7 @@ public final class WebhookThroughputBenchmark {
                 variants.forEach(v -> measured.get(v.name).add(round.get(v.name)));
                 orders.add(order.stream().map(v -> v.name).toList());
                 System.out.printf("  round %d (%s first): %s%s%n", r + 1, order.get(0).name, describe(round),
-                        round.size() == 2 ? String.format(", ratio %.3f",
-                                round.get("camel").throughput() / round.get("bare").throughput()) : "");
+                        describeRatios(round));
             }
 
             Map<String, Object> databaseCheck = null;
@@ -297,13 +309,37 @@ public final class WebhookThroughputBenchmark {
         return http;
     }
 
+    /**
+     * @param database    null: no hub route
+     * @param withEmptyRoute also the diagnostic {@code component} variant's route
+     */
     private static CamelContext startCamel(VertxPlatformHttpServer server, JdbcConnectionPool database,
-                                           JdbcMessageIdRepository idempotency) throws Exception {
+                                           JdbcMessageIdRepository idempotency, boolean withEmptyRoute) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.addService(server, true, true);
-        context.getRegistry().bind(DATA_SOURCE, database);
-        context.getRegistry().bind(IDEMPOTENCY, idempotency);
         context.addComponent("kapso", new KapsoComponent());
+        if (withEmptyRoute) {
+            context.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    // what the component costs alone: verification, parsing, headers, one exchange per event
+                    from("kapso:webhook?path=" + COMPONENT_PATH + "&webhookSecret=" + SECRET)
+                            .routeId("kapso-events-empty")
+                            .process(exchange -> {
+                            });
+                }
+            });
+        }
+        if (database != null) {
+            context.getRegistry().bind(DATA_SOURCE, database);
+            context.getRegistry().bind(IDEMPOTENCY, idempotency);
+            addHubRoute(context);
+        }
+        context.start();
+        return context;
+    }
+
+    private static void addHubRoute(CamelContext context) throws Exception {
         Processor eventRows = hubEventRows();
         context.addRoutes(new RouteBuilder() {
             @Override
@@ -321,8 +357,6 @@ public final class WebhookThroughputBenchmark {
                         .end();
             }
         });
-        context.start();
-        return context;
     }
 
     /**
@@ -450,14 +484,19 @@ public final class WebhookThroughputBenchmark {
     static final class Variant {
         final String name;
         final int port;
+        final String path;
         final HttpClient client;
+        /** The client's event loop: every request is made and answered there (see send). */
+        final Context context;
         final AtomicLong connections = new AtomicLong();
         /** Deliveries answered 200 (all of them, or the run fails). */
         long sent;
 
-        Variant(String name, int port, Vertx vertx, int inflight) {
+        Variant(String name, int port, String path, Vertx vertx, int inflight) {
             this.name = name;
             this.port = port;
+            this.path = path;
+            this.context = vertx.getOrCreateContext();
             this.client = vertx.httpClientBuilder()
                     .with(new HttpClientOptions().setProtocolVersion(HttpVersion.HTTP_1_1).setKeepAlive(true)
                             .setKeepAliveTimeout(600).setPipelining(false).setDefaultHost("127.0.0.1").setDefaultPort(port))
@@ -466,15 +505,20 @@ public final class WebhookThroughputBenchmark {
                     .build();
         }
 
-        /** Sends one delivery; calls {@code done} once, on the client's event loop, with null or an error text. */
+        /**
+         * Sends one delivery; calls {@code done} once, on the client's event loop, with null or an error text. The
+         * request is made on the event loop and the body read in the send's own continuation: made from another
+         * thread, Vert.x 4 can deliver the response before {@code body()} is asked for, and the body is lost
+         * (eclipse-vertx/vert.x#4705).
+         */
         void send(Delivery delivery, Completion done) {
-            client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(PATH).setHeaders(delivery.headers())
-                            .setIdleTimeout(REQUEST_IDLE_TIMEOUT_MS))
-                    .compose(req -> req.send(delivery.body()))
-                    .compose(resp -> resp.body().map(body -> resp.statusCode() == 200 && "OK".equals(body.toString())
-                            ? null : name + " " + delivery.key() + ": HTTP " + resp.statusCode() + " " + body))
+            context.runOnContext(v -> client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(path)
+                            .setHeaders(delivery.headers()).setIdleTimeout(REQUEST_IDLE_TIMEOUT_MS))
+                    .compose(req -> req.send(delivery.body())
+                            .compose(resp -> resp.body().map(body -> resp.statusCode() == 200 && "OK".equals(body.toString())
+                                    ? null : name + " " + delivery.key() + ": HTTP " + resp.statusCode() + " " + body)))
                     .onComplete(ar -> done.complete(System.nanoTime(),
-                            ar.succeeded() ? ar.result() : name + " " + delivery.key() + ": " + ar.cause()));
+                            ar.succeeded() ? ar.result() : name + " " + delivery.key() + ": " + ar.cause())));
         }
     }
 
@@ -488,12 +532,13 @@ public final class WebhookThroughputBenchmark {
         Delivery forged = deliveries.forged();
         String[] outcome = new String[1];
         Semaphore done = new Semaphore(0);
-        v.client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(PATH).setHeaders(forged.headers()))
-                .compose(req -> req.send(forged.body()))
+        v.context.runOnContext(x -> v.client.request(new RequestOptions().setMethod(HttpMethod.POST).setURI(v.path)
+                        .setHeaders(forged.headers()))
+                .compose(req -> req.send(forged.body()).compose(resp -> resp.body().map(b -> resp.statusCode())))
                 .onComplete(ar -> {
-                    outcome[0] = ar.succeeded() ? String.valueOf(ar.result().statusCode()) : String.valueOf(ar.cause());
+                    outcome[0] = ar.succeeded() ? String.valueOf(ar.result()) : String.valueOf(ar.cause());
                     done.release();
-                });
+                }));
         if (!done.tryAcquire(30, TimeUnit.SECONDS)) {
             throw new IllegalStateException(v.name + ": no answer to a forged delivery within 30 s");
         }
@@ -584,7 +629,7 @@ public final class WebhookThroughputBenchmark {
     private static String describePorts(List<Variant> variants) {
         StringBuilder sb = new StringBuilder();
         for (Variant v : variants) {
-            sb.append(sb.length() == 0 ? "" : ", ").append(v.name).append(" on 127.0.0.1:").append(v.port).append(PATH);
+            sb.append(sb.length() == 0 ? "" : ", ").append(v.name).append(" on 127.0.0.1:").append(v.port).append(v.path);
         }
         return sb.toString();
     }
@@ -602,9 +647,10 @@ public final class WebhookThroughputBenchmark {
         measured.forEach((name, rounds) -> sb.append(String.format(" %s %.0f ev/s [%.0f..%.0f] p50 %.2f ms p99 %.2f ms,",
                 name, median(rounds, Round::throughput), min(rounds), max(rounds), median(rounds, Round::p50Millis),
                 median(rounds, Round::p99Millis))));
-        if (measured.size() == 2) {
-            sb.append(String.format(" ratio camel/bare throughput %.3f p50 %.2f p99 %.2f,", throughputRatio(measured),
-                    latencyRatio(measured, Round::p50Millis), latencyRatio(measured, Round::p99Millis)));
+        for (String name : comparedToBare(measured)) {
+            sb.append(String.format(" ratio %s/bare throughput %.3f p50 %.2f p99 %.2f,", name,
+                    ratio(measured, name, Round::throughput), ratio(measured, name, Round::p50Millis),
+                    ratio(measured, name, Round::p99Millis)));
         }
         sb.setLength(sb.length() - 1);
         sb.append(String.format(" (%d rounds x %d deliveries, %d in flight, %d cores, Java %s", rounds, requests, inflight,
@@ -655,6 +701,10 @@ public final class WebhookThroughputBenchmark {
                             + " EventRows -> sql upsert-event, upsert-message, upsert-conversation (camel-kapso-hub's SQL)"
                             + " on an H2 file database in a temporary directory, JdbcConnectionPool (H2 defaults: "
                             + h2MaxConnections + " connections)");
+        if (measured.containsKey("component")) {
+            params.put("component", "diagnostic: kapso:webhook?path=" + COMPONENT_PATH + "&webhookSecret=... with an empty"
+                                    + " route (no idempotent repository, no database), same platform-http server");
+        }
         params.put("answerChecked", "HTTP 200 with body OK (camel answers Ignored for a duplicate)");
 
         Map<String, Object> out = new LinkedHashMap<>();
@@ -693,14 +743,14 @@ public final class WebhookThroughputBenchmark {
             for (Map.Entry<String, List<Round>> e : measured.entrySet()) {
                 r.put(e.getKey(), roundJson(e.getValue().get(i)));
             }
-            if (measured.size() == 2) {
+            for (String name : comparedToBare(measured)) {
                 Round bare = measured.get("bare").get(i);
-                Round cam = measured.get("camel").get(i);
+                Round other = measured.get(name).get(i);
                 Map<String, Object> ratio = new LinkedHashMap<>();
-                ratio.put("throughput", round3(cam.throughput() / bare.throughput()));
-                ratio.put("latencyP50", round3(cam.p50Millis() / bare.p50Millis()));
-                ratio.put("latencyP99", round3(cam.p99Millis() / bare.p99Millis()));
-                r.put("ratioCamelToBare", ratio);
+                ratio.put("throughput", round3(other.throughput() / bare.throughput()));
+                ratio.put("latencyP50", round3(other.p50Millis() / bare.p50Millis()));
+                ratio.put("latencyP99", round3(other.p99Millis() / bare.p99Millis()));
+                r.put(ratioKey(name), ratio);
             }
             perRound.add(r);
         }
@@ -708,26 +758,41 @@ public final class WebhookThroughputBenchmark {
         if (completed > 0) {
             Map<String, Object> summary = new LinkedHashMap<>();
             measured.forEach((name, rounds) -> summary.put(name, summaryJson(rounds)));
-            if (measured.size() == 2) {
+            for (String name : comparedToBare(measured)) {
                 Map<String, Object> ratio = new LinkedHashMap<>();
-                ratio.put("throughput", round3(throughputRatio(measured)));
-                ratio.put("latencyP50", round3(latencyRatio(measured, Round::p50Millis)));
-                ratio.put("latencyP99", round3(latencyRatio(measured, Round::p99Millis)));
-                ratio.put("meaning", "throughput: camel median ev/s / bare median ev/s (1.0 = no cost); latency: camel"
-                                     + " median p50 (p99) / bare median p50 (p99) (1.0 = no cost, 3.0 = three times as long)");
-                summary.put("ratioCamelToBare", ratio);
+                ratio.put("throughput", round3(ratio(measured, name, Round::throughput)));
+                ratio.put("latencyP50", round3(ratio(measured, name, Round::p50Millis)));
+                ratio.put("latencyP99", round3(ratio(measured, name, Round::p99Millis)));
+                ratio.put("meaning", "throughput: " + name + " median ev/s / bare median ev/s (1.0 = no cost); latency: "
+                                     + name + " median p50 (p99) / bare median p50 (p99) (1.0 = no cost, 3.0 = three"
+                                     + " times as long)");
+                summary.put(ratioKey(name), ratio);
             }
             out.put("summary", summary);
         }
         return out;
     }
 
-    private static double throughputRatio(Map<String, List<Round>> measured) {
-        return median(measured.get("camel"), Round::throughput) / median(measured.get("bare"), Round::throughput);
+    /** The variants measured besides bare, when bare was measured too. */
+    private static List<String> comparedToBare(Map<String, ?> measured) {
+        return measured.containsKey("bare") ? measured.keySet().stream().filter(n -> !n.equals("bare")).toList() : List.of();
     }
 
-    private static double latencyRatio(Map<String, List<Round>> measured, java.util.function.ToDoubleFunction<Round> f) {
-        return median(measured.get("camel"), f) / median(measured.get("bare"), f);
+    private static String ratioKey(String name) {
+        return "ratio" + Character.toUpperCase(name.charAt(0)) + name.substring(1) + "ToBare";
+    }
+
+    /** Median of {@code name} over median of bare. */
+    private static double ratio(Map<String, List<Round>> measured, String name, java.util.function.ToDoubleFunction<Round> f) {
+        return median(measured.get(name), f) / median(measured.get("bare"), f);
+    }
+
+    private static String describeRatios(Map<String, Round> round) {
+        StringBuilder sb = new StringBuilder();
+        for (String name : comparedToBare(round)) {
+            sb.append(String.format(", ratio %s/bare %.3f", name, round.get(name).throughput() / round.get("bare").throughput()));
+        }
+        return sb.toString();
     }
 
     private static Map<String, Object> roundJson(Round r) {
