@@ -76,11 +76,13 @@ import org.h2.jdbcx.JdbcConnectionPool;
  * A client (Vert.x {@link HttpClient}, one connection per request in flight) keeps {@code bench.inflight} deliveries
  * in flight. Every delivery has its own {@code X-Idempotency-Key} and wamid, is built and signed before its round
  * starts, and must be answered 200 {@code OK}; per request the latency from send to the complete answer is recorded.
- * After a warm-up of each variant, measured rounds alternate the order (bare, camel / camel, bare / ...). At the end
+ * After a warm-up (unrecorded rounds until both a count and a time are reached: on 2 cores the JIT takes a minute and
+ * over 100,000 deliveries to settle), measured rounds alternate the order (bare, camel / camel, bare / ...). At the end
  * the H2 tables must hold exactly one row per event sent to the camel variant. Any failure fails the run.
  * <p>
  * System properties (all optional): {@code bench.requests} (per variant per round, default 10000),
- * {@code bench.rounds} (default 5), {@code bench.warmup} (per variant, default 10000), {@code bench.inflight}
+ * {@code bench.rounds} (default 5), {@code bench.warmup} (per variant, at least, default 10000),
+ * {@code bench.warmupSeconds} (at least, default 90), {@code bench.inflight}
  * (default 32), {@code bench.conversations} (distinct conversations the messages belong to, default 500),
  * {@code bench.variants} (default {@code bare,camel}; one alone for profiling; {@code component} adds a diagnostic
  * variant: {@code kapso:webhook} with an empty route, no idempotent repository and no database, on the same
@@ -111,6 +113,7 @@ public final class WebhookThroughputBenchmark {
     private final int requests = intProperty("bench.requests", 10_000);
     private final int rounds = intProperty("bench.rounds", 5);
     private final int warmup = intProperty("bench.warmup", 10_000);
+    private final int warmupSeconds = intProperty("bench.warmupSeconds", 90);
     private final int inflight = intProperty("bench.inflight", 32);
     private final int conversations = intProperty("bench.conversations", 500);
     private final List<String> variantNames = List.of(System.getProperty("bench.variants", "bare,camel").split("\\s*,\\s*"));
@@ -136,9 +139,9 @@ public final class WebhookThroughputBenchmark {
     }
 
     int run() throws Exception {
-        if (requests <= 0 || rounds <= 0 || warmup < 0 || inflight <= 0 || conversations <= 0) {
+        if (requests <= 0 || rounds <= 0 || warmup < 0 || warmupSeconds < 0 || inflight <= 0 || conversations <= 0) {
             throw new IllegalArgumentException("bench.requests, bench.rounds, bench.inflight and bench.conversations must be"
-                                               + " positive and bench.warmup not negative");
+                                               + " positive, bench.warmup and bench.warmupSeconds not negative");
         }
         if (variantNames.isEmpty() || !VARIANTS.containsAll(variantNames)
             || variantNames.stream().distinct().count() != variantNames.size()) {
@@ -178,12 +181,11 @@ public final class WebhookThroughputBenchmark {
                 checkRefusesForgery(v);
             }
 
-            System.out.printf("warm-up: %d deliveries per variant, %d in flight%n", warmup, inflight);
-            Map<String, Round> warm = new LinkedHashMap<>();
-            for (Variant v : variants) {
-                warm.put(v.name, measure(v, warmup));
-            }
-            System.out.println("  warm-up " + describe(warm));
+            System.out.printf("warm-up: unrecorded rounds of %d deliveries per variant until at least %d each and %d s,"
+                              + " %d in flight%n", requests, warmup, warmupSeconds, inflight);
+            Warmup warm = warmUp(variants);
+            System.out.printf("  warm-up: %d rounds, %d deliveries per variant, %.1f s; last round %s%n", warm.rounds(),
+                    warm.deliveriesPerVariant(), warm.nanos() / 1e9, warm.last().isEmpty() ? "none" : describe(warm.last()));
 
             Map<String, List<Round>> measured = new LinkedHashMap<>();
             variants.forEach(v -> measured.put(v.name, new ArrayList<>()));
@@ -568,6 +570,35 @@ public final class WebhookThroughputBenchmark {
         }
     }
 
+    /** Warm-up totals and its last round. */
+    record Warmup(int rounds, long deliveriesPerVariant, long nanos, Map<String, Round> last) {
+    }
+
+    /**
+     * Rounds like the measured ones (order alternating), not recorded, until every variant has had
+     * {@code bench.warmup} deliveries and {@code bench.warmupSeconds} have passed: the variants warm up under the
+     * conditions they are measured in (the JIT compiling both, the shared Vert.x code seeing both).
+     */
+    private Warmup warmUp(List<Variant> variants) throws InterruptedException {
+        long start = System.nanoTime();
+        long minNanos = TimeUnit.SECONDS.toNanos(warmupSeconds);
+        long sent = 0;
+        int round = 0;
+        Map<String, Round> last = new LinkedHashMap<>();
+        while (errors.get() == 0 && (sent < warmup || System.nanoTime() - start < minNanos)) {
+            List<Variant> order = new ArrayList<>(variants);
+            if (round % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (Variant v : order) {
+                last.put(v.name, measure(v, requests));
+            }
+            sent += requests;
+            round++;
+        }
+        return new Warmup(round, sent, System.nanoTime() - start, last);
+    }
+
     /** Sends {@code count} fresh deliveries keeping {@code inflight} outstanding; returns when all have been answered. */
     private Round measure(Variant variant, int count) throws InterruptedException {
         List<Delivery> batch = deliveries.next(count); // built and signed before the clock starts
@@ -663,7 +694,7 @@ public final class WebhookThroughputBenchmark {
     }
 
     private Map<String, Object> report(boolean valid, Map<String, List<Round>> measured, List<List<String>> orders,
-                                       Map<String, Round> warm, List<Variant> variants, Map<String, Object> databaseCheck,
+                                       Warmup warm, List<Variant> variants, Map<String, Object> databaseCheck,
                                        CamelContext camel) {
         Map<String, Object> machine = new LinkedHashMap<>();
         machine.put("cores", Runtime.getRuntime().availableProcessors());
@@ -684,7 +715,8 @@ public final class WebhookThroughputBenchmark {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("requestsPerRound", requests);
         params.put("rounds", rounds);
-        params.put("warmupRequests", warmup);
+        params.put("warmupMinDeliveries", warmup);
+        params.put("warmupMinSeconds", warmupSeconds);
         params.put("inflight", inflight);
         params.put("variants", new ArrayList<>(measured.keySet()));
         params.put("http", "HTTP/1.1 keep-alive over loopback (127.0.0.1); Vert.x HttpClient, 1 event loop, pool of"
@@ -732,7 +764,12 @@ public final class WebhookThroughputBenchmark {
             out.put("database", databaseCheck);
         }
         Map<String, Object> warmJson = new LinkedHashMap<>();
-        warm.forEach((name, r) -> warmJson.put(name, roundJson(r)));
+        warmJson.put("rounds", warm.rounds());
+        warmJson.put("deliveriesPerVariant", warm.deliveriesPerVariant());
+        warmJson.put("seconds", round3(warm.nanos() / 1e9));
+        Map<String, Object> lastRound = new LinkedHashMap<>();
+        warm.last().forEach((name, r) -> lastRound.put(name, roundJson(r)));
+        warmJson.put("lastRound", lastRound);
         out.put("warmup", warmJson);
         List<Map<String, Object>> perRound = new ArrayList<>();
         int completed = measured.values().stream().mapToInt(List::size).min().orElse(0);
