@@ -497,7 +497,9 @@ public final class ProducerThroughputBenchmark {
         machine.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
         machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
         machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        machine.put("jvmArgs", ManagementFactory.getRuntimeMXBean().getInputArguments());
+        // no argument naming a filesystem path: the file is committed (see JvmArguments)
+        machine.put("jvmArgs", JvmArguments.withoutPaths());
+        machine.put("jvmArgsOmitted", JvmArguments.omitted());
         machine.put("forkJoinCommonPoolParallelism", ForkJoinPool.getCommonPoolParallelism());
         machine.put("completableFutureDefaultExecutor", asyncPoolName());
         machine.put("loadAverageAtStart", round3(loadAtStart));
