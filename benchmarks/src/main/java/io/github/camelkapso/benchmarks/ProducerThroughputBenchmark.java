@@ -1,31 +1,25 @@
 package io.github.camelkapso.benchmarks;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.camelkapso.KapsoComponent;
 import io.github.camelkapso.KapsoConstants;
 import io.vertx.core.Vertx;
@@ -41,6 +35,12 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.impl.DefaultCamelContext;
+
+import static io.github.camelkapso.benchmarks.BenchOptions.intOption;
+import static io.github.camelkapso.benchmarks.RoundStats.max;
+import static io.github.camelkapso.benchmarks.RoundStats.median;
+import static io.github.camelkapso.benchmarks.RoundStats.min;
+import static io.github.camelkapso.benchmarks.RoundStats.round3;
 
 /**
  * Throughput of {@code kapso:sendMessage} against the raw JDK {@link HttpClient} it is built on, in one JVM and one
@@ -69,29 +69,25 @@ public final class ProducerThroughputBenchmark {
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** Longest a single batch may take before the run is declared hung: bounded waits only. */
     static final long BATCH_TIMEOUT_SECONDS = 300;
-    static final int MAX_ERROR_SAMPLES = 10;
+    static final String BENCHMARK = "producer-throughput";
 
     /** Request bodies: compact, as the producer writes them. */
     private static final ObjectMapper WIRE = new ObjectMapper();
-    /** The results file. */
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final int requests = intProperty("bench.requests", 20_000);
-    private final int rounds = intProperty("bench.rounds", 5);
-    private final int warmup = intProperty("bench.warmup", 20_000);
-    private final int inflight = intProperty("bench.inflight", 64);
-    private final int serverLoops = intProperty("bench.serverLoops", 1);
+    private final int requests = intOption("bench.requests", 20_000);
+    private final int rounds = intOption("bench.rounds", 5);
+    private final int warmup = intOption("bench.warmup", 20_000);
+    private final int inflight = intOption("bench.inflight", 64);
+    private final int serverLoops = intOption("bench.serverLoops", 1);
     private final boolean directProducer = Boolean.getBoolean("bench.directProducer");
-    private final Path output = Path.of(System.getProperty("bench.output", defaultOutput()));
+    private final Path output = ResultsFile.output(BENCHMARK);
 
-    private final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    private final AtomicLong errors = new AtomicLong();
+    private final MachineFacts machine = new MachineFacts();
+    private final ErrorLog errors = new ErrorLog();
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong connectionsOpened = new AtomicLong();
     private final AtomicLong connectionsClosed = new AtomicLong();
-    private final AtomicLong serverErrors = new AtomicLong();
-    private final ConcurrentLinkedQueue<String> serverErrorSamples = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final ErrorLog serverErrors = new ErrorLog();
 
     public static void main(String[] args) throws Exception {
         int status = new ProducerThroughputBenchmark().run();
@@ -111,8 +107,7 @@ public final class ProducerThroughputBenchmark {
         try {
             int port = startServers(vertx);
             String baseUrl = "http://127.0.0.1:" + port;
-            System.out.printf("Meta stub on %s (%d event loop(s)); %d cores, Java %s, load average %.2f%n", baseUrl,
-                    serverLoops, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAtStart);
+            System.out.printf("Meta stub on %s (%d event loop(s)); %s%n", baseUrl, serverLoops, machine.describe());
             if (ForkJoinPool.getCommonPoolParallelism() < 2) {
                 System.out.printf("note: ForkJoinPool common parallelism is %d, so HttpClient.sendAsync completes every"
                                   + " response on a new thread (%s) in both variants; see README.md%n",
@@ -138,12 +133,9 @@ public final class ProducerThroughputBenchmark {
             Map<String, List<Round>> measured = new LinkedHashMap<>();
             variants.forEach(v -> measured.put(v.name(), new ArrayList<>()));
             List<List<String>> orders = new ArrayList<>();
-            for (int r = 0; r < rounds && errors.get() == 0; r++) {
+            for (int r = 0; r < rounds && errors.count() == 0; r++) {
                 // alternate the order every round (raw first, then camel first, ...) so drift cancels out
-                List<Variant> order = new ArrayList<>(variants);
-                if (r % 2 == 1) {
-                    Collections.reverse(order);
-                }
+                List<Variant> order = RoundOrder.of(variants, r);
                 Map<String, Round> round = new LinkedHashMap<>();
                 for (Variant v : order) {
                     round.put(v.name(), measure(v, requests));
@@ -154,28 +146,26 @@ public final class ProducerThroughputBenchmark {
                         describe(round), round.get("camel").throughput() / round.get("raw").throughput());
             }
 
-            long failed = errors.get();
-            Map<String, Object> report = report(measured, orders, camel.getVersion(), warm);
-            Files.createDirectories(output.toAbsolutePath().getParent());
-            JSON.writeValue(output.toFile(), report);
+            long failed = errors.count();
+            ResultsFile.write(output, report(measured, orders, camel.getVersion(), warm));
 
             if (failed > 0) {
                 System.out.printf("FAILED: %d request(s) failed; first errors:%n", failed);
-                errorSamples.forEach(e -> System.out.println("  " + e));
+                errors.samples().forEach(e -> System.out.println("  " + e));
                 System.out.printf("server: %d connections opened, %d closed during the run, %d connection errors %s%n",
-                        connectionsOpened.get(), connectionsClosed.get(), serverErrors.get(), serverErrorSamples);
+                        connectionsOpened.get(), connectionsClosed.get(), serverErrors.count(), serverErrors.samples());
                 System.out.println("results (not valid) written to " + output.toAbsolutePath());
                 return 1;
             }
             List<Round> rawRounds = measured.get("raw");
             List<Round> camelRounds = measured.get("camel");
-            double rawMedian = median(rawRounds);
-            double camelMedian = median(camelRounds);
+            double rawMedian = median(rawRounds, Round::throughput);
+            double camelMedian = median(camelRounds, Round::throughput);
             System.out.printf("RESULT producer-throughput: raw %.0f req/s [%.0f..%.0f], camel %.0f req/s [%.0f..%.0f],"
                               + " ratio camel/raw %.3f (%d rounds x %d requests, %d in flight, %d cores, Java %s, FJ parallelism %d) -> %s%n",
-                    rawMedian, min(rawRounds), max(rawRounds), camelMedian, min(camelRounds), max(camelRounds),
-                    camelMedian / rawMedian, rawRounds.size(), requests, inflight,
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    rawMedian, min(rawRounds, Round::throughput), max(rawRounds, Round::throughput), camelMedian,
+                    min(camelRounds, Round::throughput), max(camelRounds, Round::throughput), camelMedian / rawMedian,
+                    rawRounds.size(), requests, inflight, MachineFacts.cores(), MachineFacts.javaVersion(),
                     ForkJoinPool.getCommonPoolParallelism(), output);
             return 0;
         } finally {
@@ -201,11 +191,7 @@ public final class ProducerThroughputBenchmark {
                         connectionsOpened.incrementAndGet();
                         conn.closeHandler(v -> connectionsClosed.incrementAndGet());
                     })
-                    .exceptionHandler(e -> {
-                        if (serverErrors.incrementAndGet() <= MAX_ERROR_SAMPLES) {
-                            serverErrorSamples.add(String.valueOf(e));
-                        }
-                    });
+                    .exceptionHandler(e -> serverErrors.add(String.valueOf(e)));
             // a server created outside a verticle runs on its own event loop; later ones share the first one's port
             port = server.listen().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS).actualPort();
         }
@@ -279,11 +265,37 @@ public final class ProducerThroughputBenchmark {
         return context;
     }
 
-    interface Variant {
-        String name();
+    abstract static class Variant {
+        private final String name;
+
+        Variant(String name) {
+            this.name = name;
+        }
+
+        /** raw, camel or producer: the variant's key in the results file and its prefix in error texts. */
+        final String name() {
+            return name;
+        }
 
         /** Sends one request; calls {@code done} exactly once, from any thread, with null or an error text. */
-        void send(long index, Completion done);
+        abstract void send(long index, Completion done);
+
+        /**
+         * Completes {@code done} once for a request started by {@code start}: with {@code "<variant> #<index>: "} and
+         * the exception if starting it throws or its future fails, else with what {@code check} says of its result.
+         */
+        static <T> void complete(String variant, long index, Supplier<CompletableFuture<T>> start,
+                                 Function<T, String> check, Completion done) {
+            CompletableFuture<T> sent;
+            try {
+                sent = start.get();
+            } catch (RuntimeException e) {
+                done.complete(variant + " #" + index + ": " + e);
+                return;
+            }
+            sent.whenComplete((result, error) -> done.complete(error != null ? variant + " #" + index + ": " + error
+                    : check.apply(result)));
+        }
     }
 
     @FunctionalInterface
@@ -292,7 +304,7 @@ public final class ProducerThroughputBenchmark {
     }
 
     /** What the producer does on the wire, without Camel: same client settings, URL, headers, version and timeout. */
-    static final class RawVariant implements Variant {
+    static final class RawVariant extends Variant {
         private final HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .followRedirects(HttpClient.Redirect.NORMAL)
@@ -301,17 +313,13 @@ public final class ProducerThroughputBenchmark {
         private final byte[] body;
 
         RawVariant(String baseUrl, byte[] body) {
+            super("raw");
             this.uri = URI.create(baseUrl + "/meta/whatsapp/" + GRAPH_VERSION + "/" + PHONE_NUMBER_ID + "/messages");
             this.body = body;
         }
 
         @Override
-        public String name() {
-            return "raw";
-        }
-
-        @Override
-        public void send(long index, Completion done) {
+        void send(long index, Completion done) {
             HttpRequest request = HttpRequest.newBuilder(uri)
                     .timeout(REQUEST_TIMEOUT)
                     .version(HttpClient.Version.HTTP_1_1)
@@ -320,63 +328,45 @@ public final class ProducerThroughputBenchmark {
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                     .build();
-            CompletableFuture<HttpResponse<byte[]>> sent;
-            try {
-                sent = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
-            } catch (RuntimeException e) {
-                done.complete("raw #" + index + ": " + e);
-                return;
+            Variant.complete(name(), index, () -> client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray()),
+                    response -> check(index, response), done);
+        }
+
+        private static String check(long index, HttpResponse<byte[]> response) {
+            if (response.statusCode() != 200) {
+                return "raw #" + index + ": HTTP " + response.statusCode() + " "
+                       + new String(response.body(), StandardCharsets.UTF_8);
             }
-            sent.whenComplete((response, error) -> {
-                if (error != null) {
-                    done.complete("raw #" + index + ": " + error);
-                } else if (response.statusCode() != 200) {
-                    done.complete("raw #" + index + ": HTTP " + response.statusCode() + " "
-                                  + new String(response.body(), StandardCharsets.UTF_8));
-                } else if (response.body() == null || response.body().length == 0) {
-                    done.complete("raw #" + index + ": empty answer");
-                } else {
-                    done.complete(null);
-                }
-            });
+            if (response.body() == null || response.body().length == 0) {
+                return "raw #" + index + ": empty answer";
+            }
+            return null;
         }
     }
 
     /** {@code kapso:sendMessage} through a ProducerTemplate, as a route's {@code to("kapso:sendMessage")} would. */
-    static final class CamelVariant implements Variant {
+    static final class CamelVariant extends Variant {
         private final ProducerTemplate template;
         private final Endpoint endpoint;
         private final Map<String, Object> message;
 
         CamelVariant(CamelContext context, Map<String, Object> message) {
+            super("camel");
             this.template = context.createProducerTemplate();
             this.endpoint = context.getEndpoint("kapso:sendMessage");
             this.message = message;
         }
 
         @Override
-        public String name() {
-            return "camel";
+        void send(long index, Completion done) {
+            Variant.complete(name(), index, () -> template.asyncSend(endpoint, ex -> ex.getMessage().setBody(message)),
+                    exchange -> outcome(name(), index, exchange), done);
         }
 
-        @Override
-        public void send(long index, Completion done) {
-            CompletableFuture<Exchange> sent;
-            try {
-                sent = template.asyncSend(endpoint, ex -> ex.getMessage().setBody(message));
-            } catch (RuntimeException e) {
-                done.complete("camel #" + index + ": " + e);
-                return;
-            }
-            sent.whenComplete((exchange, error) -> {
-                if (error != null) {
-                    done.complete("camel #" + index + ": " + error);
-                } else if (exchange.getException() != null) {
-                    done.complete("camel #" + index + ": " + exchange.getException());
-                } else {
-                    done.complete(check(index, exchange));
-                }
-            });
+        /** The exchange's exception as {@code "<variant> #<index>: "} and the exception, else what {@link #check} says. */
+        static String outcome(String variant, long index, Exchange exchange) {
+            return exchange.getException() != null ? variant + " #" + index + ": " + exchange.getException()
+                    : check(index, exchange);
         }
 
         private static String check(long index, Exchange exchange) {
@@ -399,12 +389,13 @@ public final class ProducerThroughputBenchmark {
      * Diagnostic (only with {@code -Dbench.directProducer=true}): the endpoint's producer called directly, without the
      * ProducerTemplate's thread pool hop and unit of work, to tell the template's cost from the producer's.
      */
-    static final class DirectProducerVariant implements Variant {
+    static final class DirectProducerVariant extends Variant {
         private final Endpoint endpoint;
         private final AsyncProducer producer;
         private final Map<String, Object> message;
 
         DirectProducerVariant(CamelContext context, Map<String, Object> message) throws Exception {
+            super("producer");
             this.endpoint = context.getEndpoint("kapso:sendMessage");
             this.producer = endpoint.createAsyncProducer();
             context.addService(producer, true, true); // started now, stopped with the context
@@ -412,20 +403,13 @@ public final class ProducerThroughputBenchmark {
         }
 
         @Override
-        public String name() {
-            return "producer";
-        }
-
-        @Override
-        public void send(long index, Completion done) {
+        void send(long index, Completion done) {
             Exchange exchange = endpoint.createExchange();
             exchange.getMessage().setBody(message);
             try {
-                producer.process(exchange, sync -> done.complete(exchange.getException() != null
-                        ? "producer #" + index + ": " + exchange.getException()
-                        : CamelVariant.check(index, exchange)));
+                producer.process(exchange, sync -> done.complete(CamelVariant.outcome(name(), index, exchange)));
             } catch (RuntimeException e) {
-                done.complete("producer #" + index + ": " + e);
+                done.complete(name() + " #" + index + ": " + e);
             }
         }
     }
@@ -450,14 +434,12 @@ public final class ProducerThroughputBenchmark {
         Completion done = error -> {
             if (error != null) {
                 failedHere.incrementAndGet();
-                if (errors.incrementAndGet() <= MAX_ERROR_SAMPLES) {
-                    errorSamples.add(error);
-                }
+                errors.add(error);
             }
             slots.release();
         };
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_TIMEOUT_SECONDS);
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -469,15 +451,8 @@ public final class ProducerThroughputBenchmark {
             throw new IllegalStateException(variant.name() + ": requests still in flight after " + BATCH_TIMEOUT_SECONDS + " s");
         }
         long nanos = System.nanoTime() - start;
-        long cpuEnd = processCpuNanos();
+        long cpuEnd = ProcessCpu.nanos();
         return new Round(variant.name(), count, nanos, cpuStart < 0 ? -1 : cpuEnd - cpuStart, failedHere.get());
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 
     // ------------------------------------------------------------------ reporting
@@ -491,22 +466,6 @@ public final class ProducerThroughputBenchmark {
 
     private Map<String, Object> report(Map<String, List<Round>> measured, List<List<String>> orders, String camelVersion,
                                        Map<String, Round> warm) {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("javaVersion", System.getProperty("java.version"));
-        machine.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        // no argument naming a filesystem path: the file is committed (see JvmArguments)
-        machine.put("jvmArgs", JvmArguments.withoutPaths());
-        machine.put("jvmArgsOmitted", JvmArguments.omitted());
-        machine.put("forkJoinCommonPoolParallelism", ForkJoinPool.getCommonPoolParallelism());
-        machine.put("completableFutureDefaultExecutor", asyncPoolName());
-        machine.put("loadAverageAtStart", round3(loadAtStart));
-        machine.put("loadAverageAtEnd", round3(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        machine.put("camelVersion", camelVersion);
-        machine.put("vertxVersion", vertxVersion());
-
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("requestsPerRound", requests);
         params.put("rounds", rounds);
@@ -518,23 +477,16 @@ public final class ProducerThroughputBenchmark {
         params.put("operation", "kapso:sendMessage -> POST /meta/whatsapp/" + GRAPH_VERSION + "/{phone}/messages");
 
         List<Round> rawRounds = measured.get("raw");
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("benchmark", "producer-throughput");
-        out.put("timestamp", Instant.now().toString());
-        out.put("valid", errors.get() == 0 && rawRounds.size() == rounds);
-        out.put("errors", errors.get());
-        if (!errorSamples.isEmpty()) {
-            out.put("errorSamples", new ArrayList<>(errorSamples));
-        }
-        out.put("machine", machine);
+        Map<String, Object> out = ResultsFile.header(BENCHMARK, errors.count() == 0 && rawRounds.size() == rounds, errors);
+        out.put("machine", machine.json(camelVersion, Map.of("completableFutureDefaultExecutor", asyncPoolName()), Map.of()));
         out.put("parameters", params);
         Map<String, Object> server = new LinkedHashMap<>();
         server.put("requestsAnswered", answered.get());
         server.put("connectionsOpened", connectionsOpened.get());
         server.put("connectionsClosedDuringRun", connectionsClosed.get());
-        server.put("connectionErrors", serverErrors.get());
-        if (!serverErrorSamples.isEmpty()) {
-            server.put("connectionErrorSamples", new ArrayList<>(serverErrorSamples));
+        server.put("connectionErrors", serverErrors.count());
+        if (serverErrors.hasSamples()) {
+            server.put("connectionErrorSamples", serverErrors.samples());
         }
         out.put("server", server);
         Map<String, Object> warmJson = new LinkedHashMap<>();
@@ -555,9 +507,11 @@ public final class ProducerThroughputBenchmark {
         if (!rawRounds.isEmpty()) {
             Map<String, Object> summary = new LinkedHashMap<>();
             measured.forEach((name, rounds) -> summary.put(name, summaryJson(rounds)));
-            summary.put("ratioCamelToRaw", round3(median(measured.get("camel")) / median(rawRounds)));
+            summary.put("ratioCamelToRaw", round3(median(measured.get("camel"), Round::throughput)
+                                                  / median(rawRounds, Round::throughput)));
             if (measured.containsKey("producer")) {
-                summary.put("ratioProducerToRaw", round3(median(measured.get("producer")) / median(rawRounds)));
+                summary.put("ratioProducerToRaw", round3(median(measured.get("producer"), Round::throughput)
+                                                         / median(rawRounds, Round::throughput)));
             }
             out.put("summary", summary);
         }
@@ -575,37 +529,9 @@ public final class ProducerThroughputBenchmark {
     }
 
     private static Map<String, Object> summaryJson(List<Round> rounds) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("medianReqPerSec", Math.round(median(rounds)));
-        m.put("minReqPerSec", Math.round(min(rounds)));
-        m.put("maxReqPerSec", Math.round(max(rounds)));
-        double[] cpu = rounds.stream().mapToDouble(Round::cpuMicrosPerRequest).sorted().toArray();
-        m.put("medianCpuMicrosPerRequest", round3(median(cpu)));
+        Map<String, Object> m = RoundStats.medianMinMaxJson(rounds, Round::throughput, "ReqPerSec");
+        m.put("medianCpuMicrosPerRequest", round3(median(rounds, Round::cpuMicrosPerRequest)));
         return m;
-    }
-
-    static double median(List<Round> rounds) {
-        return median(rounds.stream().mapToDouble(Round::throughput).sorted().toArray());
-    }
-
-    static double median(double[] sorted) {
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    static double min(List<Round> rounds) {
-        return rounds.stream().mapToDouble(Round::throughput).min().orElse(Double.NaN);
-    }
-
-    static double max(List<Round> rounds) {
-        return rounds.stream().mapToDouble(Round::throughput).max().orElse(Double.NaN);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
     }
 
     /**
@@ -614,24 +540,5 @@ public final class ProducerThroughputBenchmark {
      */
     static String asyncPoolName() {
         return new CompletableFuture<Void>().defaultExecutor().getClass().getSimpleName();
-    }
-
-    private static String vertxVersion() {
-        try (InputStream in = Vertx.class.getClassLoader().getResourceAsStream("META-INF/vertx/vertx-version.txt")) {
-            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static int intProperty(String name, int fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
-    }
-
-    /** benchmarks/results/... from the repository root (where the documented command runs), results/... from benchmarks/. */
-    private static String defaultOutput() {
-        return Files.isDirectory(Path.of("benchmarks")) && Files.exists(Path.of("benchmarks", "pom.xml"))
-                ? "benchmarks/results/producer-throughput.json" : "results/producer-throughput.json";
     }
 }

@@ -1,8 +1,6 @@
 package io.github.camelkapso.benchmarks;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.ManagementFactory;
 import java.lang.reflect.Constructor;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,25 +13,21 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Stream;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.github.camelkapso.KapsoComponent;
 import io.vertx.core.Context;
 import io.vertx.core.MultiMap;
@@ -58,6 +52,13 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.support.service.ServiceHelper;
 import org.h2.jdbcx.JdbcConnectionPool;
+
+import static io.github.camelkapso.benchmarks.BenchOptions.intOption;
+import static io.github.camelkapso.benchmarks.RoundStats.max;
+import static io.github.camelkapso.benchmarks.RoundStats.median;
+import static io.github.camelkapso.benchmarks.RoundStats.min;
+import static io.github.camelkapso.benchmarks.RoundStats.percentile;
+import static io.github.camelkapso.benchmarks.RoundStats.round3;
 
 /**
  * What receiving Kapso webhooks through {@code from("kapso:webhook")} into H2 costs, against a bare Vert.x handler
@@ -105,23 +106,20 @@ public final class WebhookThroughputBenchmark {
     private static final String SQL = "sql:classpath:sql/%s.sql?dataSource=#" + DATA_SOURCE + "&noop=true";
     /** Longest a single batch may take before the run is declared hung: bounded waits only. */
     static final long BATCH_TIMEOUT_SECONDS = 300;
-    static final int MAX_ERROR_SAMPLES = 10;
     static final int REQUEST_IDLE_TIMEOUT_MS = 30_000;
+    static final String BENCHMARK = "webhook-throughput";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-
-    private final int requests = intProperty("bench.requests", 10_000);
-    private final int rounds = intProperty("bench.rounds", 5);
-    private final int warmup = intProperty("bench.warmup", 10_000);
-    private final int warmupSeconds = intProperty("bench.warmupSeconds", 90);
-    private final int inflight = intProperty("bench.inflight", 32);
-    private final int conversations = intProperty("bench.conversations", 500);
+    private final int requests = intOption("bench.requests", 10_000);
+    private final int rounds = intOption("bench.rounds", 5);
+    private final int warmup = intOption("bench.warmup", 10_000);
+    private final int warmupSeconds = intOption("bench.warmupSeconds", 90);
+    private final int inflight = intOption("bench.inflight", 32);
+    private final int conversations = intOption("bench.conversations", 500);
     private final List<String> variantNames = List.of(System.getProperty("bench.variants", "bare,camel").split("\\s*,\\s*"));
-    private final Path output = Path.of(System.getProperty("bench.output", defaultOutput()));
+    private final Path output = ResultsFile.output(BENCHMARK);
 
-    private final double loadAtStart = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
-    private final AtomicLong errors = new AtomicLong();
-    private final ConcurrentLinkedQueue<String> errorSamples = new ConcurrentLinkedQueue<>();
+    private final MachineFacts machine = new MachineFacts();
+    private final ErrorLog errors = new ErrorLog();
     private final AtomicLong bareVerified = new AtomicLong();
     private final Deliveries deliveries;
     private int h2MaxConnections;
@@ -174,8 +172,7 @@ public final class WebhookThroughputBenchmark {
                     }
                 }
             }
-            System.out.printf("%s; %d cores, Java %s, load average %.2f%n", describePorts(variants),
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadAtStart);
+            System.out.printf("%s; %s%n", describePorts(variants), machine.describe());
 
             for (Variant v : variants) {
                 checkRefusesForgery(v);
@@ -190,12 +187,9 @@ public final class WebhookThroughputBenchmark {
             Map<String, List<Round>> measured = new LinkedHashMap<>();
             variants.forEach(v -> measured.put(v.name, new ArrayList<>()));
             List<List<String>> orders = new ArrayList<>();
-            for (int r = 0; r < rounds && errors.get() == 0; r++) {
+            for (int r = 0; r < rounds && errors.count() == 0; r++) {
                 // alternate the order every round (bare first, then camel first, ...) so drift cancels out
-                List<Variant> order = new ArrayList<>(variants);
-                if (r % 2 == 1) {
-                    Collections.reverse(order);
-                }
+                List<Variant> order = RoundOrder.of(variants, r);
                 Map<String, Round> round = new LinkedHashMap<>();
                 for (Variant v : order) {
                     round.put(v.name, measure(v, requests));
@@ -215,19 +209,18 @@ public final class WebhookThroughputBenchmark {
             Variant bareVariant = variants.stream().filter(v -> v.name.equals("bare")).findFirst().orElse(null);
             boolean bareCounted = bareVariant == null || bareVerified.get() == bareVariant.sent;
             if (!bareCounted) {
-                fail("bare: the server verified " + bareVerified.get() + " deliveries, the client sent " + bareVariant.sent);
+                errors.add("bare: the server verified " + bareVerified.get() + " deliveries, the client sent "
+                           + bareVariant.sent);
             }
             boolean databaseOk = databaseCheck == null || Boolean.TRUE.equals(databaseCheck.get("ok"));
-            boolean valid = errors.get() == 0 && databaseOk && bareCounted && measured.values().stream()
+            boolean valid = errors.count() == 0 && databaseOk && bareCounted && measured.values().stream()
                     .allMatch(l -> l.size() == rounds);
 
-            Map<String, Object> report = report(valid, measured, orders, warm, variants, databaseCheck, camel);
-            Files.createDirectories(output.toAbsolutePath().getParent());
-            JSON.writeValue(output.toFile(), report);
+            ResultsFile.write(output, report(valid, measured, orders, warm, variants, databaseCheck, camel));
 
             if (!valid) {
-                System.out.printf("FAILED: %d error(s); first ones:%n", errors.get());
-                errorSamples.forEach(e -> System.out.println("  " + e));
+                System.out.printf("FAILED: %d error(s); first ones:%n", errors.count());
+                errors.samples().forEach(e -> System.out.println("  " + e));
                 if (databaseCheck != null) {
                     System.out.println("  database: " + databaseCheck);
                 }
@@ -585,12 +578,8 @@ public final class WebhookThroughputBenchmark {
         long sent = 0;
         int round = 0;
         Map<String, Round> last = new LinkedHashMap<>();
-        while (errors.get() == 0 && (sent < warmup || System.nanoTime() - start < minNanos)) {
-            List<Variant> order = new ArrayList<>(variants);
-            if (round % 2 == 1) {
-                Collections.reverse(order);
-            }
-            for (Variant v : order) {
+        while (errors.count() == 0 && (sent < warmup || System.nanoTime() - start < minNanos)) {
+            for (Variant v : RoundOrder.of(variants, round)) {
                 last.put(v.name, measure(v, requests));
             }
             sent += requests;
@@ -606,7 +595,7 @@ public final class WebhookThroughputBenchmark {
         Semaphore slots = new Semaphore(inflight);
         AtomicLong failedHere = new AtomicLong();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BATCH_TIMEOUT_SECONDS);
-        long cpuStart = processCpuNanos();
+        long cpuStart = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             if (!slots.tryAcquire(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS)) {
@@ -618,7 +607,7 @@ public final class WebhookThroughputBenchmark {
                 latencies[index] = end - sentAt;
                 if (error != null) {
                     failedHere.incrementAndGet();
-                    fail(error);
+                    errors.add(error);
                 }
                 slots.release(); // publishes latencies[index] to the thread that acquires all permits below
             });
@@ -627,32 +616,10 @@ public final class WebhookThroughputBenchmark {
             throw new IllegalStateException(variant.name + ": deliveries still in flight after " + BATCH_TIMEOUT_SECONDS + " s");
         }
         long nanos = System.nanoTime() - start;
-        long cpuEnd = processCpuNanos();
+        long cpuEnd = ProcessCpu.nanos();
         variant.sent += count - failedHere.get();
         Arrays.sort(latencies);
         return new Round(variant.name, count, nanos, cpuStart < 0 ? -1 : cpuEnd - cpuStart, failedHere.get(), latencies);
-    }
-
-    private void fail(String error) {
-        if (errors.incrementAndGet() <= MAX_ERROR_SAMPLES) {
-            errorSamples.add(error);
-        }
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
-    }
-
-    /** Nearest-rank percentile of sorted values. */
-    static long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return 0;
-        }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.min(sorted.length, Math.max(1, rank)) - 1];
     }
 
     // ------------------------------------------------------------------ reporting
@@ -676,8 +643,8 @@ public final class WebhookThroughputBenchmark {
     private String resultLine(Map<String, List<Round>> measured, Map<String, Object> databaseCheck) {
         StringBuilder sb = new StringBuilder("RESULT webhook-throughput:");
         measured.forEach((name, rounds) -> sb.append(String.format(" %s %.0f ev/s [%.0f..%.0f] p50 %.2f ms p99 %.2f ms,",
-                name, median(rounds, Round::throughput), min(rounds), max(rounds), median(rounds, Round::p50Millis),
-                median(rounds, Round::p99Millis))));
+                name, median(rounds, Round::throughput), min(rounds, Round::throughput), max(rounds, Round::throughput),
+                median(rounds, Round::p50Millis), median(rounds, Round::p99Millis))));
         for (String name : comparedToBare(measured)) {
             sb.append(String.format(" ratio %s/bare throughput %.3f p50 %.2f p99 %.2f,", name,
                     ratio(measured, name, Round::throughput), ratio(measured, name, Round::p50Millis),
@@ -685,7 +652,7 @@ public final class WebhookThroughputBenchmark {
         }
         sb.setLength(sb.length() - 1);
         sb.append(String.format(" (%d rounds x %d deliveries, %d in flight, %d cores, Java %s", rounds, requests, inflight,
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version")));
+                MachineFacts.cores(), MachineFacts.javaVersion()));
         if (databaseCheck != null) {
             sb.append(String.format(", H2 %d/%d event rows", (Long) databaseCheck.get("eventRows"),
                     (Long) databaseCheck.get("eventsSent")));
@@ -696,22 +663,6 @@ public final class WebhookThroughputBenchmark {
     private Map<String, Object> report(boolean valid, Map<String, List<Round>> measured, List<List<String>> orders,
                                        Warmup warm, List<Variant> variants, Map<String, Object> databaseCheck,
                                        CamelContext camel) {
-        Map<String, Object> machine = new LinkedHashMap<>();
-        machine.put("cores", Runtime.getRuntime().availableProcessors());
-        machine.put("javaVersion", System.getProperty("java.version"));
-        machine.put("javaVm", System.getProperty("java.vm.name") + " " + System.getProperty("java.vm.version"));
-        machine.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " " + System.getProperty("os.arch"));
-        machine.put("maxHeapMiB", Runtime.getRuntime().maxMemory() / (1024 * 1024));
-        // no argument naming a filesystem path: the file is committed (see JvmArguments)
-        machine.put("jvmArgs", JvmArguments.withoutPaths());
-        machine.put("jvmArgsOmitted", JvmArguments.omitted());
-        machine.put("forkJoinCommonPoolParallelism", ForkJoinPool.getCommonPoolParallelism());
-        machine.put("loadAverageAtStart", round3(loadAtStart));
-        machine.put("loadAverageAtEnd", round3(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
-        machine.put("camelVersion", camel == null ? null : camel.getVersion());
-        machine.put("vertxVersion", vertxVersion());
-        machine.put("h2Version", org.h2.engine.Constants.VERSION);
-
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("requestsPerRound", requests);
         params.put("rounds", rounds);
@@ -739,15 +690,9 @@ public final class WebhookThroughputBenchmark {
         }
         params.put("answerChecked", "HTTP 200 with body OK (camel answers Ignored for a duplicate)");
 
-        Map<String, Object> out = new LinkedHashMap<>();
-        out.put("benchmark", "webhook-throughput");
-        out.put("timestamp", Instant.now().toString());
-        out.put("valid", valid);
-        out.put("errors", errors.get());
-        if (!errorSamples.isEmpty()) {
-            out.put("errorSamples", new ArrayList<>(errorSamples));
-        }
-        out.put("machine", machine);
+        Map<String, Object> out = ResultsFile.header(BENCHMARK, valid, errors);
+        out.put("machine", machine.json(camel == null ? null : camel.getVersion(), Map.of(),
+                Map.of("h2Version", org.h2.engine.Constants.VERSION)));
         out.put("parameters", params);
         Map<String, Object> clients = new LinkedHashMap<>();
         for (Variant v : variants) {
@@ -820,7 +765,7 @@ public final class WebhookThroughputBenchmark {
     }
 
     /** Median of {@code name} over median of bare. */
-    private static double ratio(Map<String, List<Round>> measured, String name, java.util.function.ToDoubleFunction<Round> f) {
+    private static double ratio(Map<String, List<Round>> measured, String name, ToDoubleFunction<Round> f) {
         return median(measured.get(name), f) / median(measured.get("bare"), f);
     }
 
@@ -847,10 +792,7 @@ public final class WebhookThroughputBenchmark {
     }
 
     private static Map<String, Object> summaryJson(List<Round> rounds) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("medianEventsPerSec", Math.round(median(rounds, Round::throughput)));
-        m.put("minEventsPerSec", Math.round(min(rounds)));
-        m.put("maxEventsPerSec", Math.round(max(rounds)));
+        Map<String, Object> m = RoundStats.medianMinMaxJson(rounds, Round::throughput, "EventsPerSec");
         m.put("medianLatencyP50Ms", round3(median(rounds, Round::p50Millis)));
         m.put("medianLatencyP99Ms", round3(median(rounds, Round::p99Millis)));
         // every measured delivery of every round together
@@ -859,40 +801,6 @@ public final class WebhookThroughputBenchmark {
         m.put("allRoundsLatencyP99Ms", round3(percentile(all, 0.99) / 1e6));
         m.put("medianCpuMicrosPerDelivery", round3(median(rounds, Round::cpuMicrosPerRequest)));
         return m;
-    }
-
-    static double median(List<Round> rounds, java.util.function.ToDoubleFunction<Round> f) {
-        double[] sorted = rounds.stream().mapToDouble(f).sorted().toArray();
-        if (sorted.length == 0) {
-            return Double.NaN;
-        }
-        int mid = sorted.length / 2;
-        return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
-
-    static double min(List<Round> rounds) {
-        return rounds.stream().mapToDouble(Round::throughput).min().orElse(Double.NaN);
-    }
-
-    static double max(List<Round> rounds) {
-        return rounds.stream().mapToDouble(Round::throughput).max().orElse(Double.NaN);
-    }
-
-    private static double round3(double v) {
-        return Math.round(v * 1000) / 1000.0;
-    }
-
-    private static String vertxVersion() {
-        try (InputStream in = Vertx.class.getClassLoader().getResourceAsStream("META-INF/vertx/vertx-version.txt")) {
-            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
-
-    private static int intProperty(String name, int fallback) {
-        String value = System.getProperty(name);
-        return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
     }
 
     private static void deleteRecursively(Path dir) {
@@ -907,11 +815,5 @@ public final class WebhookThroughputBenchmark {
         } catch (IOException e) {
             System.out.println("note: could not delete the temporary database directory: " + e.getMessage());
         }
-    }
-
-    /** benchmarks/results/... from the repository root (where the documented command runs), results/... from benchmarks/. */
-    private static String defaultOutput() {
-        return Files.isDirectory(Path.of("benchmarks")) && Files.exists(Path.of("benchmarks", "pom.xml"))
-                ? "benchmarks/results/webhook-throughput.json" : "results/webhook-throughput.json";
     }
 }
