@@ -12,6 +12,8 @@ public final class SimContext {
     private final SimClock clock;
     private final Vertx vertx;
     private SimEvents events = SimEvents.NONE;
+    private final java.util.List<java.util.function.Consumer<io.github.camelkapso.simulator.http.ServedRequest>> requestObservers =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private final java.util.Map<Class<?>, Object> shared = new java.util.HashMap<>();
     private final DelayedTasks delayed;
 
@@ -41,6 +43,15 @@ public final class SimContext {
 
     public SimEvents events() {
         return events;
+    }
+
+    /** Modules that keep a record of the API calls they see (API logs) register here; called on the event loop. */
+    public void onServedRequest(java.util.function.Consumer<io.github.camelkapso.simulator.http.ServedRequest> observer) {
+        requestObservers.add(observer);
+    }
+
+    public void served(io.github.camelkapso.simulator.http.ServedRequest request) {
+        requestObservers.forEach(o -> o.accept(request));
     }
 
     public void setEvents(SimEvents events) {

@@ -191,9 +191,8 @@ public final class SimulatorHttpServer {
             payload = Buffer.buffer();
         }
         if (operation != null && response.status() != 401) {
-            io.github.camelkapso.simulator.ops.platform.ApiLogs.of(context).record(method, rawPath, response.status(),
-                    (System.nanoTime() - started) / 1_000_000,
-                    req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), errorMessage(response));
+            context.served(new ServedRequest(method, rawPath, response.status(), (System.nanoTime() - started) / 1_000_000,
+                    req.remoteAddress() == null ? null : req.remoteAddress().hostAddress(), errorMessage(response)));
         }
         log.record(method, rawPath, req.query(), operation, response.status(), body);
         out.end(payload);

@@ -33,6 +33,8 @@ public final class ApiLogsModule implements SimulatorModule {
 
     @Override
     public void register(HandlerRegistry handlers, AdminApi admin, SimContext ctx) {
+        ApiLogs logs = ApiLogs.of(ctx);
+        ctx.onServedRequest(r -> logs.record(r.method(), r.path(), r.status(), r.responseMillis(), r.ipAddress(), r.errorMessage()));
         handlers.on("listApiLogs", r -> Paging.cursor(r, ApiLogs.of(ctx).store().newestFirst(filter(ctx, r), "created_at"),
                 "created_at", false, 20, 100));
     }
