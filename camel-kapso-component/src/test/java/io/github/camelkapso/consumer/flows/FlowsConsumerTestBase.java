@@ -11,7 +11,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import io.github.camelkapso.support.PlatformHttpTestServer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +30,7 @@ public abstract class FlowsConsumerTestBase {
     @BeforeEach
     void startCamel() throws Exception {
         context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindPort(0);
-        server = new VertxPlatformHttpServer(http);
-        context.addService(server);
+        server = PlatformHttpTestServer.addTo(context);
         context.addComponent("kapso", new KapsoComponent());
         beforeRoutes(context);
         RouteBuilder routes = routes();

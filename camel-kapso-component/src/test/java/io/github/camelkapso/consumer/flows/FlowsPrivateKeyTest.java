@@ -17,7 +17,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import io.github.camelkapso.support.PlatformHttpTestServer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,10 +53,7 @@ class FlowsPrivateKeyTest {
     /** Starts a context serving the given kapso:flowsDataEndpoint URI (options after the '?'). */
     private void start(String options) throws Exception {
         context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-        http.setBindPort(0);
-        server = new VertxPlatformHttpServer(http);
-        context.addService(server);
+        server = PlatformHttpTestServer.addTo(context);
         context.addComponent("kapso", new KapsoComponent());
         context.getPropertiesComponent().addInitialProperty("flows.passphrase", PASSPHRASE);
         context.addRoutes(new RouteBuilder() {

@@ -19,7 +19,7 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
+import io.github.camelkapso.support.PlatformHttpTestServer;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,11 +43,7 @@ abstract class WebhookTestSupport {
     void startCamel() throws Exception {
         stub = new KapsoStubServer();
         context = new DefaultCamelContext();
-        VertxPlatformHttpServerConfiguration conf = new VertxPlatformHttpServerConfiguration();
-        conf.setBindHost("127.0.0.1");
-        conf.setBindPort(0);
-        server = new VertxPlatformHttpServer(conf);
-        context.addService(server);
+        server = PlatformHttpTestServer.addTo(context);
         kapso = new KapsoComponent();
         kapso.getConfiguration().setApiKey(API_KEY);
         kapso.getConfiguration().setBaseUrl(stub.baseUrl());
