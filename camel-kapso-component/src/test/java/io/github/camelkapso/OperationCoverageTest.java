@@ -129,6 +129,9 @@ class OperationCoverageTest extends KapsoProducerTestBase {
         }
     }
 
+    /** One instant for the whole run: the sample is built twice (sent, then expected) and must not cross a second. */
+    private static final String TOMORROW = OffsetDateTime.now().plusDays(1).withNano(0).toString();
+
     private static Object sampleBody(KapsoOperation op) {
         switch (op.id()) {
             case "uploadMedia":
@@ -138,7 +141,7 @@ class OperationCoverageTest extends KapsoProducerTestBase {
             case "addBroadcastRecipients":
                 return Map.of("recipients", List.of(Map.of("phone_number", "15551234567")));
             case "scheduleBroadcast":
-                return Map.of("scheduled_at", OffsetDateTime.now().plusDays(1).withNano(0).toString());
+                return Map.of("scheduled_at", TOMORROW);
             default:
                 return op.body() == KapsoOperation.BodyKind.NONE ? null : Map.of("probe", op.id(), "n", 1);
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.consumer.KapsoConsumerConfiguration;
+import io.github.camelkapso.consumer.ServerBodyLimit;
 import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelopeCipher;
 import io.github.camelkapso.consumer.flows.crypto.HubSignatureVerifier;
 import io.github.camelkapso.consumer.flows.crypto.PemPrivateKeyReader.ParsedKey;
@@ -74,6 +75,7 @@ public class KapsoFlowsDataEndpointConsumer extends DefaultConsumer implements S
             aware.setRouteId(getRouteId());
         }
         ServiceHelper.startService(httpConsumer);
+        ServerBodyLimit.warnIfLarger(getEndpoint().getCamelContext(), "kapso:flowsDataEndpoint on " + path, maxBodySize);
         LOG.info("Serving the WhatsApp Flows data endpoint on POST {} ({} key, {} bits; request signatures {})", path,
                 key.format(), key.bits(), signatures == null ? "not checked" : "checked");
     }

@@ -1,6 +1,7 @@
 package io.github.camelkapso.consumer.webhook;
 
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.consumer.ServerBodyLimit;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
@@ -44,6 +45,8 @@ public class KapsoWebhookConsumer extends DefaultConsumer {
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + service.path());
         httpConsumer = http.createConsumer(service.createHandler(new RouteRouting()));
         ServiceHelper.startService(httpConsumer);
+        ServerBodyLimit.warnIfLarger(getEndpoint().getCamelContext(), "kapso:webhook on " + service.path(),
+                getEndpoint().getConsumerConfiguration().getMaxBodySize());
         LOG.info("kapso:webhook serving {} ({} kind)", service.path(), getEndpoint().getWebhookConsumerConfiguration().getWebhookKind());
         if (registering) {
             try {

@@ -3,10 +3,10 @@ package io.github.camelkapso.hub;
 import java.nio.file.Path;
 
 import io.github.camelkapso.KapsoComponent;
+import io.github.camelkapso.server.KapsoHttpServer;
 import io.github.camelkapso.simulator.KapsoSimulator;
 import io.github.camelkapso.simulator.SimulatorConfig;
 import org.apache.camel.CamelContext;
-import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServer;
 import org.apache.camel.component.platform.http.vertx.VertxPlatformHttpServerConfiguration;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.Main;
@@ -109,11 +109,10 @@ public final class KapsoHub {
         main.addMainListener(new MainListenerSupport() {
             @Override
             public void beforeConfigure(BaseMainSupport support) {
-                VertxPlatformHttpServerConfiguration http = new VertxPlatformHttpServerConfiguration();
-                http.setBindHost(settings.embedded() ? "127.0.0.1" : "0.0.0.0");
-                http.setBindPort(settings.port());
+                VertxPlatformHttpServerConfiguration http = KapsoHttpServer.configuration(
+                        settings.embedded() ? "127.0.0.1" : "0.0.0.0", settings.port());
                 try {
-                    support.getCamelContext().addService(new VertxPlatformHttpServer(http), true, true);
+                    support.getCamelContext().addService(new KapsoHttpServer(http), true, true);
                 } catch (Exception e) {
                     throw new IllegalStateException("Cannot start the hub's HTTP server on port " + settings.port(), e);
                 }
