@@ -65,6 +65,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsPrivateKeyFile": target.getFlowsConfiguration().setFlowsPrivateKeyFile(property(camelContext, java.lang.String.class, value)); return true;
         case "flowsprivatekeypassphrase":
         case "flowsPrivateKeyPassphrase": target.getFlowsConfiguration().setFlowsPrivateKeyPassphrase(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowsreplaywindow":
+        case "flowsReplayWindow": target.getFlowsConfiguration().setFlowsReplayWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "flowsrequestclass":
         case "flowsRequestClass": target.getFlowsConfiguration().setFlowsRequestClass(property(camelContext, java.lang.Class.class, value)); return true;
         case "graphversion":
@@ -205,6 +207,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsPrivateKeyFile": return java.lang.String.class;
         case "flowsprivatekeypassphrase":
         case "flowsPrivateKeyPassphrase": return java.lang.String.class;
+        case "flowsreplaywindow":
+        case "flowsReplayWindow": return long.class;
         case "flowsrequestclass":
         case "flowsRequestClass": return java.lang.Class.class;
         case "graphversion":
@@ -346,6 +350,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsPrivateKeyFile": return target.getFlowsConfiguration().getFlowsPrivateKeyFile();
         case "flowsprivatekeypassphrase":
         case "flowsPrivateKeyPassphrase": return target.getFlowsConfiguration().getFlowsPrivateKeyPassphrase();
+        case "flowsreplaywindow":
+        case "flowsReplayWindow": return target.getFlowsConfiguration().getFlowsReplayWindow();
         case "flowsrequestclass":
         case "flowsRequestClass": return target.getFlowsConfiguration().getFlowsRequestClass();
         case "graphversion":

@@ -24,7 +24,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(71);
         props.add("allowInsecureUrl");
         props.add("apiKey");
         props.add("autoPaginate");
@@ -47,6 +47,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("flowsPrivateKey");
         props.add("flowsPrivateKeyFile");
         props.add("flowsPrivateKeyPassphrase");
+        props.add("flowsReplayWindow");
         props.add("flowsRequestClass");
         props.add("graphVersion");
         props.add("greedy");

@@ -38,10 +38,12 @@ final class FlowsRequestProcessor implements Processor {
     private final FlowsRouteInvoker route;
     private final FlowsReplyReader replyReader;
     private final ObjectMapper mapper;
+    private final FlowsReplayGuard replays;
 
     /** @param signatureVerifier null when no app secret is configured */
     FlowsRequestProcessor(String path, int maxBodySize, HubSignatureVerifier signatureVerifier, FlowsEnvelopeCipher cipher,
-                          FlowsRouteInvoker route, ObjectMapper mapper) {
+                          FlowsReplayGuard replays, FlowsRouteInvoker route, ObjectMapper mapper) {
+        this.replays = replays;
         this.path = path;
         this.maxBodySize = maxBodySize;
         this.signatureVerifier = signatureVerifier;
@@ -83,8 +85,12 @@ final class FlowsRequestProcessor implements Processor {
         FlowsEnvelopeCipher.Decrypted decrypted;
         FlowRequest request;
         try {
-            decrypted = cipher.decrypt(FlowsEnvelope.parse(raw, mapper));
+            FlowsEnvelope envelope = FlowsEnvelope.parse(raw, mapper);
+            decrypted = cipher.decrypt(envelope);
             request = new FlowRequest(parseRequest(decrypted.plaintext()), decrypted.plaintext());
+            if (!replays.firstUse(envelope.initialVector())) {
+                throw new FlowsDecryptionException("The request's initial vector was already used: a replayed request");
+            }
         } catch (FlowsDecryptionException e) {
             LOG.warn("Rejected a Flows request on {} with 421: {}", path, e.getDetail());
             return FlowsHttpAnswer.text(FlowsHttpAnswer.CANNOT_DECRYPT, e.getMessage());

@@ -32,6 +32,20 @@ public class KapsoFlowsConfiguration implements Cloneable {
               description = "Type the decrypted request is handed to the route as: a POJO Jackson can bind, JsonNode or"
                             + " String (the JSON text). Default: a Map.")
     private Class<?> flowsRequestClass;
+    @UriParam(label = "consumer,flows,security", defaultValue = "300000", javaType = "java.time.Duration",
+              description = "How long the IV of a decrypted request is remembered: the same IV again within this window"
+                            + " is a replay and is answered 421 without reaching the route (WhatsApp makes a fresh IV"
+                            + " for every request). At most 100000 IVs are kept, the oldest forgotten first. 0 turns the"
+                            + " check off.")
+    private long flowsReplayWindow = 300_000;
+
+    public long getFlowsReplayWindow() {
+        return flowsReplayWindow;
+    }
+
+    public void setFlowsReplayWindow(long flowsReplayWindow) {
+        this.flowsReplayWindow = flowsReplayWindow;
+    }
 
     public KapsoFlowsConfiguration copy() {
         try {

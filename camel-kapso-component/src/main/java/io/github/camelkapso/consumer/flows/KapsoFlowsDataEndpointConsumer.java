@@ -66,7 +66,9 @@ public class KapsoFlowsDataEndpointConsumer extends DefaultConsumer implements S
                 ? null : new HubSignatureVerifier(flows.getFlowsAppSecret());
         int maxBodySize = getEndpoint().getConsumerConfiguration().getMaxBodySize();
         FlowsRequestProcessor processor = new FlowsRequestProcessor(path, maxBodySize, signatures,
-                new FlowsEnvelopeCipher(key.key()), new FlowsRouteInvoker(this, mapper, flows.getFlowsRequestClass()), mapper);
+                new FlowsEnvelopeCipher(key.key()),
+                new FlowsReplayGuard(flows.getFlowsReplayWindow(), FlowsReplayGuard.DEFAULT_CAPACITY, System::currentTimeMillis),
+                new FlowsRouteInvoker(this, mapper, flows.getFlowsRequestClass()), mapper);
 
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
                                                                    + "?httpMethodRestrict=POST&muteException=true");

@@ -39,6 +39,23 @@ class FlowsDataEndpointRejectionTest extends FlowsConsumerTestBase {
     }
 
     @Test
+    void aReplayedRequestIs421AndReachesTheRouteOnce() {
+        WhatsAppFlowsClient client = client();
+        Envelope envelope = client.encrypt(INIT);
+
+        Answer first = client.post(envelope, envelope.json());
+        Answer second = client.post(envelope, envelope.json());
+        Answer third = client.post(envelope, envelope.json());
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(second.status()).isEqualTo(421);
+        assertThat(second.body()).contains("replayed");
+        assertThat(third.status()).isEqualTo(421);
+        assertThat(routed).hasSize(1);
+        assertThat(client.exchange(INIT).status()).as("a fresh request (new IV) is served").isEqualTo(200);
+    }
+
+    @Test
     void aTamperedCiphertextIs421AndNeverReachesTheRoute() {
         WhatsAppFlowsClient client = client();
         Envelope envelope = client.encrypt(INIT);
