@@ -43,7 +43,7 @@ class SecretsAndHeadersTest extends KapsoProducerTestBase {
     protected void configure(KapsoComponent component) {
         component.getConfiguration().setPhoneNumberId("1555000");
         component.getConfiguration().setMaxRetries(1);
-        context.getPropertiesComponent().addInitialProperty("kapso.key", URI_KEY);
+        context.getPropertiesComponent().addInitialProperty("kapso.api-key", URI_KEY);
     }
 
     @Override
@@ -54,7 +54,7 @@ class SecretsAndHeadersTest extends KapsoProducerTestBase {
                 from("direct:send").routeId("send").to("kapso:sendMessage");
                 from("direct:uriKey").routeId("uriKey").to("kapso:listBroadcasts?apiKey=RAW(" + URI_KEY + ")&maxRetries=0");
                 from("direct:relay").routeId("relay").to("kapso:sendMessage");
-                from("direct:placeholder").routeId("placeholder").to("kapso:getBroadcast?apiKey={{kapso.key}}&broadcastId=b1");
+                from("direct:placeholder").routeId("placeholder").to("kapso:getBroadcast?apiKey={{kapso.api-key}}&broadcastId=b1");
             }
         };
     }

@@ -25,7 +25,7 @@ class FlowsSignatureTest extends FlowsConsumerTestBase {
 
     @Override
     protected void beforeRoutes(CamelContext context) {
-        context.getPropertiesComponent().addInitialProperty("flows.app-secret", APP_SECRET);
+        context.getPropertiesComponent().addInitialProperty("flows.app.secret", APP_SECRET);
     }
 
     @Override
@@ -33,7 +33,7 @@ class FlowsSignatureTest extends FlowsConsumerTestBase {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("kapso:flowsDataEndpoint?flowsAppSecret={{flows.app-secret}}&" + businessKeyOption())
+                from("kapso:flowsDataEndpoint?flowsAppSecret={{flows.app.secret}}&" + businessKeyOption())
                         .process(FlowsSignatureTest.this::record)
                         .setBody(constant(Map.of("screen", "RATE", "data", Map.of())));
                 from("kapso:flowsDataEndpoint?path=/flows/rotating&flowsAppSecret=" + APP_SECRET + "," + NEXT_APP_SECRET
