@@ -82,7 +82,10 @@ public class KapsoHttpServer extends VertxPlatformHttpServer {
             options.setSsl(true);
             VertxHelper.setupSSLOptions(getCamelContext(), ssl, options);
         }
-        Router router = mainRouter();
+        Router router = (Router) Objects.requireNonNull(inherited("router"), "router");
+        // Camel's server stops its own Vert.x instance on this executor (and shuts it down), as when it starts itself
+        setInherited("executor", getCamelContext().getExecutorServiceManager().newSingleThreadExecutor(this,
+                "KapsoHttpServer"));
         // without these Vert.x logs every failure no route handled (a client resetting the connection mid-body, after
         // its 413) as an ERROR with a stack trace: anyone could fill the log
         for (Router handling : List.of(router, VertxPlatformHttpRouter.lookup(getCamelContext(),
@@ -96,20 +99,36 @@ public class KapsoHttpServer extends VertxPlatformHttpServer {
     }
 
     /**
-     * The router Camel's server listens with (CORS, sessions and authentication in front of the routes' sub-router).
-     * Camel 4.22 keeps it private and builds the server options itself, with no idle timeout: the one place this class
-     * reaches inside, and it fails loudly if a Camel version moves it.
+     * Camel 4.22 keeps the router it listens with (CORS, sessions and authentication in front of the routes'
+     * sub-router) and the executor it stops Vert.x on private, and builds the server options itself, with no idle
+     * timeout: the one place this class reaches inside, failing loudly if a Camel version moves them.
      */
-    private Router mainRouter() {
+    private Object inherited(String name) {
         try {
-            Field field = VertxPlatformHttpServer.class.getDeclaredField("router");
-            field.setAccessible(true);
-            return (Router) Objects.requireNonNull(field.get(this), "router");
+            return field(name).get(this);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            throw new IllegalStateException("KapsoHttpServer cannot reach the router of this Camel version's"
-                                            + " VertxPlatformHttpServer (built for Camel 4.22): use VertxPlatformHttpServer"
-                                            + " with setMaxBodySize, and an idle timeout at the proxy in front", e);
+            throw unreachable(name, e);
         }
+    }
+
+    private void setInherited(String name, Object value) {
+        try {
+            field(name).set(this, value);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw unreachable(name, e);
+        }
+    }
+
+    private static Field field(String name) throws NoSuchFieldException {
+        Field field = VertxPlatformHttpServer.class.getDeclaredField(name);
+        field.setAccessible(true);
+        return field;
+    }
+
+    private static IllegalStateException unreachable(String name, Exception cause) {
+        return new IllegalStateException("KapsoHttpServer cannot reach the " + name + " of this Camel version's"
+                                         + " VertxPlatformHttpServer (built for Camel 4.22): use VertxPlatformHttpServer"
+                                         + " with setMaxBodySize, and an idle timeout at the proxy in front", cause);
     }
 
     private static void unhandledFailure(RoutingContext routing) {

@@ -6,6 +6,8 @@ import java.util.Collection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkapso.consumer.JsonContentType;
+import io.github.camelkapso.consumer.RejectedRequestLog;
 import io.github.camelkapso.consumer.flows.FlowsReplyReader.InvalidReplyException;
 import io.github.camelkapso.consumer.flows.crypto.FlowsDecryptionException;
 import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelope;
@@ -39,11 +41,13 @@ final class FlowsRequestProcessor implements Processor {
     private final FlowsReplyReader replyReader;
     private final ObjectMapper mapper;
     private final FlowsReplayGuard replays;
+    private final RejectedRequestLog rejections;
 
     /** @param signatureVerifier null when no app secret is configured */
     FlowsRequestProcessor(String path, int maxBodySize, HubSignatureVerifier signatureVerifier, FlowsEnvelopeCipher cipher,
                           FlowsReplayGuard replays, FlowsRouteInvoker route, ObjectMapper mapper) {
         this.replays = replays;
+        this.rejections = new RejectedRequestLog(LOG, "kapso:flowsDataEndpoint on " + path);
         this.path = path;
         this.maxBodySize = maxBodySize;
         this.signatureVerifier = signatureVerifier;
@@ -66,6 +70,11 @@ final class FlowsRequestProcessor implements Processor {
     }
 
     private FlowsHttpAnswer answer(Message in) {
+        String wrongType = JsonContentType.refusal(in);
+        if (wrongType != null) {
+            rejections.refused(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
+            return FlowsHttpAnswer.text(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
+        }
         Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodySize) {
             return tooLarge();
@@ -78,8 +87,8 @@ final class FlowsRequestProcessor implements Processor {
             return tooLarge();
         }
         if (signatureVerifier != null && !signatureVerifier.verify(raw, signatureHeader(in))) {
-            LOG.warn("Rejected a Flows request on {} with 432: {} is missing or does not match flowsAppSecret", path,
-                    HubSignatureVerifier.HEADER);
+            rejections.refused(FlowsHttpAnswer.SIGNATURE_FAILED,
+                    HubSignatureVerifier.HEADER + " is missing or does not match flowsAppSecret");
             return FlowsHttpAnswer.text(FlowsHttpAnswer.SIGNATURE_FAILED, "Request signature authentication failed");
         }
         FlowsEnvelopeCipher.Decrypted decrypted;
@@ -92,7 +101,7 @@ final class FlowsRequestProcessor implements Processor {
                 throw new FlowsDecryptionException("The request's initial vector was already used: a replayed request");
             }
         } catch (FlowsDecryptionException e) {
-            LOG.warn("Rejected a Flows request on {} with 421: {}", path, e.getDetail());
+            rejections.refused(FlowsHttpAnswer.CANNOT_DECRYPT, e.getDetail());
             return FlowsHttpAnswer.text(FlowsHttpAnswer.CANNOT_DECRYPT, e.getMessage());
         }
         FlowsSessionKey sessionKey = decrypted.sessionKey();
@@ -136,7 +145,7 @@ final class FlowsRequestProcessor implements Processor {
     }
 
     private FlowsHttpAnswer tooLarge() {
-        LOG.warn("Rejected a Flows request on {} with 413: the body is over maxBodySize ({} bytes)", path, maxBodySize);
+        rejections.refused(FlowsHttpAnswer.PAYLOAD_TOO_LARGE, "the body is over maxBodySize (" + maxBodySize + " bytes)");
         return FlowsHttpAnswer.text(FlowsHttpAnswer.PAYLOAD_TOO_LARGE,
                 "The request body is larger than this endpoint accepts (" + maxBodySize + " bytes)");
     }

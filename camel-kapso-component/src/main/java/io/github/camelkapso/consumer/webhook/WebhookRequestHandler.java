@@ -16,6 +16,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.consumer.JsonContentType;
+import io.github.camelkapso.consumer.RejectedRequestLog;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -44,6 +46,7 @@ final class WebhookRequestHandler implements Processor {
     private final EventTypeFilter filter;
     private final IdempotencyGate gate;
     private final EventRouting routing;
+    private final RejectedRequestLog rejections = new RejectedRequestLog(LOG, "kapso:webhook");
 
     WebhookRequestHandler(KapsoWebhookConfiguration config, int maxBodySize, Supplier<String> secret, IdempotencyGate gate,
                           EventRouting routing) {
@@ -80,6 +83,10 @@ final class WebhookRequestHandler implements Processor {
         if (!"POST".equalsIgnoreCase(method)) {
             return new HttpAnswer(405, "Method not allowed", meta ? "GET, POST" : "POST");
         }
+        String wrongType = JsonContentType.refusal(in);
+        if (wrongType != null) {
+            return refused(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
+        }
         Long declared = contentLength(in);
         if (declared != null && declared > maxBodySize) {
             return tooLarge();
@@ -95,8 +102,7 @@ final class WebhookRequestHandler implements Processor {
         }
         String refusal = signature.refusal(key, raw, name -> in.getHeader(name, String.class));
         if (refusal != null) {
-            LOG.debug("kapso:webhook refused a delivery: {}", refusal);
-            return HttpAnswer.of(401, refusal);
+            return refused(401, refusal);
         }
         JsonNode body;
         try {
@@ -210,7 +216,12 @@ final class WebhookRequestHandler implements Processor {
     }
 
     private HttpAnswer tooLarge() {
-        return HttpAnswer.of(413, "Body larger than " + maxBodySize + " bytes");
+        return refused(413, "Body larger than " + maxBodySize + " bytes");
+    }
+
+    private HttpAnswer refused(int status, String reason) {
+        rejections.refused(status, reason);
+        return HttpAnswer.of(status, reason);
     }
 
     private static Long contentLength(Message in) {

@@ -12,6 +12,7 @@ import java.util.Map;
 
 import io.github.camelkapso.KapsoComponent;
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.support.CapturedLog;
 import io.github.camelkapso.consumer.flows.crypto.FlowsPrivateKeyException;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -189,7 +190,7 @@ class FlowsPrivateKeyTest {
 
         assertThat(seen.get(0)).contains("flowsPrivateKey=xxxxxx");
         assertThat(seen.get(seen.size() - 1)).contains("Serving the WhatsApp Flows data endpoint")
-                .contains("Rejected a Flows request");
+                .contains("kapso:flowsDataEndpoint on /kapso/flows refused");
         for (String text : seen) {
             assertNoSecret(text, pem, plainPem, PASSPHRASE);
             assertThat(text).doesNotContain(APP_SECRET);

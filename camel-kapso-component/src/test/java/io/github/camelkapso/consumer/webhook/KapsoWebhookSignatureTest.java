@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.github.camelkapso.KapsoConstants;
 import org.apache.camel.Exchange;
+import io.github.camelkapso.support.CapturedLog;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,34 @@ class KapsoWebhookSignatureTest extends WebhookTestSupport {
 
         assertThat(signedWith(latin1Signature, body).statusCode()).isEqualTo(401);
         assertThat(mock("events").getReceivedCounter()).isZero();
+    }
+
+    @Test
+    void anUnsignedFormPostIs415WithoutAStackTraceInTheLog() throws Exception {
+        HttpResponse<String> response;
+        String log;
+        try (CapturedLog captured = new CapturedLog()) {
+            response = post(PATH, utf8("a=1&b=2&X-Injected=1"),
+                    Map.of("Content-Type", "application/x-www-form-urlencoded"));
+            log = captured.text();
+        }
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(response.body()).isEqualTo("Content-Type must be application/json");
+        assertThat(mock("events").getReceivedCounter()).isZero();
+        assertThat(log).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void repeatedRefusalsMakeOneWarnLineNotOneEach() throws Exception {
+        String log;
+        try (CapturedLog captured = new CapturedLog()) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(post(PATH, Payloads.bytes("message-received.json"), Map.of()).statusCode()).isEqualTo(401);
+            }
+            log = captured.text();
+        }
+        assertThat(log.lines().filter(line -> line.contains("WARN") && line.contains("refused"))).hasSizeLessThanOrEqualTo(1);
     }
 
     @Test

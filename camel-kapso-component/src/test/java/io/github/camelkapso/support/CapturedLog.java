@@ -1,4 +1,4 @@
-package io.github.camelkapso.consumer.flows;
+package io.github.camelkapso.support;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
@@ -8,12 +8,12 @@ import java.nio.charset.StandardCharsets;
 /**
  * Everything written to System.err (where slf4j-simple writes the log in the tests) while open, still passed through.
  */
-final class CapturedLog implements AutoCloseable {
+public final class CapturedLog implements AutoCloseable {
 
     private final PrintStream original = System.err;
     private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
 
-    CapturedLog() {
+    public CapturedLog() {
         OutputStream tee = new OutputStream() {
             @Override
             public void write(int b) {
@@ -30,7 +30,7 @@ final class CapturedLog implements AutoCloseable {
         System.setErr(new PrintStream(tee, true, StandardCharsets.UTF_8));
     }
 
-    String text() {
+    public String text() {
         System.err.flush();
         return captured.toString(StandardCharsets.UTF_8);
     }
