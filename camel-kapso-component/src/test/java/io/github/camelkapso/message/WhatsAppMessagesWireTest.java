@@ -11,6 +11,7 @@ import io.github.camelkapso.support.KapsoProducerTestBase;
 import io.github.camelkapso.support.StubResponse;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -39,6 +40,15 @@ class WhatsAppMessagesWireTest extends KapsoProducerTestBase {
             @Override
             public void configure() {
                 from("direct:send").to("kapso:sendMessage");
+                from("direct:booking-reminder")
+                        .setBody(exchange -> WhatsAppMessages
+                                .replyButtons(exchange.getMessage().getHeader("phone", String.class),
+                                        "Your table for two is booked for Friday 20:00. Still coming?")
+                                .headerText("Booking #1023")
+                                .button("confirm", "Confirm")
+                                .button("cancel", "Cancel")
+                                .build())
+                        .to("kapso:sendMessage");
             }
         };
     }
@@ -195,6 +205,19 @@ class WhatsAppMessagesWireTest extends KapsoProducerTestBase {
         assertThat(MAPPER.writeValueAsString(stub.lastRequest().json()))
                 .isEqualTo(MAPPER.writeValueAsString(MAPPER.readTree(expected)));
         assertThat(result.getMessage().getHeader(KapsoConstants.MESSAGE_ID)).isEqualTo("wamid.sent");
+    }
+
+    @Test
+    void aRouteBuildsTheMessageFromTheExchange() throws Exception {
+        Exchange result = send("direct:booking-reminder", null, Map.of("phone", "15557654321"));
+
+        assertThat(result.getException()).isNull();
+        assertThat(stub.lastRequest().json()).isEqualTo(MAPPER.readTree("""
+                {"messaging_product":"whatsapp","to":"15557654321","type":"interactive",
+                 "interactive":{"type":"button","header":{"type":"text","text":"Booking #1023"},
+                   "body":{"text":"Your table for two is booked for Friday 20:00. Still coming?"},
+                   "action":{"buttons":[{"type":"reply","reply":{"id":"confirm","title":"Confirm"}},
+                                        {"type":"reply","reply":{"id":"cancel","title":"Cancel"}}]}}}"""));
     }
 
     private static Arguments kind(String name, Supplier<Map<String, Object>> builder, String expected) {
