@@ -7,26 +7,39 @@ import java.io.Reader;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import io.github.camelkapso.error.KapsoRequestException;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 
-/** Reads whatever a route put in the body (Map, POJO, JsonNode, JSON text or bytes) as a JSON tree. */
+/**
+ * Reads whatever a route put in the body (Map, POJO, JsonNode, JSON text or bytes) as a JSON tree. JSON text and trees
+ * go out as given. Java objects go out in Kapso's wire naming: POJO and record properties in snake_case
+ * ({@code previewUrl} becomes {@code preview_url}, an explicit {@code @JsonProperty} name is kept), null properties
+ * left out; Map keys are never renamed and Map entries are kept as given, nulls included, wherever the Map sits.
+ */
 final class JsonBodies {
 
     private final ObjectMapper mapper;
     /** Strict: text after the first JSON value is an error, not silently dropped. */
     private final ObjectReader strict;
+    private final ObjectMapper objects;
 
     JsonBodies(ObjectMapper mapper) {
         this.mapper = mapper;
         this.strict = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // NON_NULL for properties, ALWAYS for Map contents: a null in a Map may mean "clear this field" to Kapso
+        this.objects = mapper.copy()
+                .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                        JsonInclude.Include.ALWAYS));
     }
 
     /**
@@ -65,7 +78,7 @@ final class JsonBodies {
                 JsonNode node = strict.readTree(in);
                 return node == null || node.isMissingNode() ? mapper.createObjectNode() : node;
             }
-            return mapper.valueToTree(body);
+            return objects.valueToTree(body);
         } catch (JsonProcessingException e) {
             throw new KapsoRequestException("The body of " + operationId + " must be JSON (a Map, a POJO, a JsonNode or JSON text): "
                                             + e.getOriginalMessage());
