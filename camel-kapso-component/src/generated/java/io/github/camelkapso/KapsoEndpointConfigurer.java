@@ -150,6 +150,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "verifyToken": target.getWebhookConsumerConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhookConsumerConfiguration().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookforwardheaders":
+        case "webhookForwardHeaders": target.getWebhookConsumerConfiguration().setWebhookForwardHeaders(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": target.getWebhookConsumerConfiguration().setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "webhookkind":
@@ -292,6 +294,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "verifyToken": return java.lang.String.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
+        case "webhookforwardheaders":
+        case "webhookForwardHeaders": return java.lang.String.class;
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "webhookkind":
@@ -435,6 +439,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "verifyToken": return target.getWebhookConsumerConfiguration().getVerifyToken();
         case "webhookevents":
         case "webhookEvents": return target.getWebhookConsumerConfiguration().getWebhookEvents();
+        case "webhookforwardheaders":
+        case "webhookForwardHeaders": return target.getWebhookConsumerConfiguration().getWebhookForwardHeaders();
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": return target.getWebhookConsumerConfiguration().getWebhookIdempotentRepository();
         case "webhookkind":

@@ -24,7 +24,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(71);
+        Set<String> props = new HashSet<>(72);
         props.add("allowInsecureUrl");
         props.add("apiKey");
         props.add("autoPaginate");
@@ -92,6 +92,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("useFixedDelay");
         props.add("verifyToken");
         props.add("webhookEvents");
+        props.add("webhookForwardHeaders");
         props.add("webhookIdempotentRepository");
         props.add("webhookKind");
         props.add("webhookScope");

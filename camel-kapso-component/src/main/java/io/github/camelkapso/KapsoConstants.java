@@ -108,15 +108,18 @@ public final class KapsoConstants {
     // It also sets CamelKapsoPhoneNumberId and CamelKapsoMessageId (above) on each event. Like every CamelKapso<Param>
     // header they are read by a kapso producer later in the same route (replying from the same number works as is).
 
-    @Metadata(label = "consumer", description = "Webhook consumer: the event name, from X-Webhook-Event (or the payload when"
-                                                + " absent), e.g. whatsapp.message.received. A Meta-forwarded message is"
+    @Metadata(label = "consumer", description = "Webhook consumer: the event name, from the signed payload where it says it,"
+                                                + " else from X-Webhook-Event (a header the payload contradicts is answered"
+                                                + " 400), e.g. whatsapp.message.received. A Meta-forwarded message is"
                                                 + " whatsapp.message.received, a status whatsapp.message.delivered (and so"
                                                 + " on), anything else meta. followed by its field, e.g. meta.calls.",
               javaType = "String")
     public static final String EVENT_TYPE = "CamelKapsoEventType";
-    @Metadata(label = "consumer", description = "Webhook consumer: a stable key for this event, the same on every retry of"
-                                                + " the delivery: X-Idempotency-Key, followed by # and the item's index for an"
-                                                + " item of a split batch (the SHA-256 of the body when the header is absent).",
+    @Metadata(label = "consumer", description = "Webhook consumer: the key the event is de-duplicated on, from stable ids in"
+                                                + " the signed payload: message:<wamid>:<event>, conversation:<id>:<event>,"
+                                                + " workflow:<execution id>:<event>, else delivery:<SHA-256 of the body>"
+                                                + " (followed by # and the index for an item of a split batch). The same on"
+                                                + " every retry; X-Idempotency-Key, not signed, is not used.",
               javaType = "String")
     public static final String IDEMPOTENCY_KEY = "CamelKapsoIdempotencyKey";
     @Metadata(label = "consumer", description = "Webhook consumer: the payload version, v2 or v1 (X-Webhook-Payload-Version);"

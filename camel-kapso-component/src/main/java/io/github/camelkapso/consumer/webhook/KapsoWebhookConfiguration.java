@@ -37,10 +37,17 @@ public class KapsoWebhookConfiguration implements Cloneable {
                             + " not processed. Empty processes all.")
     private String eventTypes;
     @UriParam(label = "consumer,webhook",
-              description = "Remembers the idempotency key of every event processed, so a retried or repeated delivery is"
-                            + " answered 200 without running the route again. A key is added before the route runs and"
+              description = "Remembers the key of every event processed (CamelKapsoIdempotencyKey, built from the signed"
+                            + " payload's ids), so a retried or replayed delivery is answered 200 without running the route"
+                            + " again. A key is added before the route runs and"
                             + " removed if it fails, so Kapso's retry processes it.")
     private IdempotentRepository webhookIdempotentRepository;
+    @UriParam(label = "consumer,webhook",
+              description = "Comma-separated names of request headers copied to the exchange, case-insensitive, e.g. the"
+                            + " custom headers configured on the Kapso webhook (X-Tenant,X-Source). No other request"
+                            + " header reaches the route, nor any query parameter; Kapso's delivery and signature headers"
+                            + " are never copied (their facts are in the CamelKapso* headers).")
+    private String webhookForwardHeaders;
 
     @UriParam(label = "consumer,webhook,registration", defaultValue = "false",
               description = "Create (or update) the Kapso webhook for publicUrl when the route starts, through the Kapso API"
@@ -128,6 +135,14 @@ public class KapsoWebhookConfiguration implements Cloneable {
 
     public void setEventTypes(String eventTypes) {
         this.eventTypes = eventTypes;
+    }
+
+    public String getWebhookForwardHeaders() {
+        return webhookForwardHeaders;
+    }
+
+    public void setWebhookForwardHeaders(String webhookForwardHeaders) {
+        this.webhookForwardHeaders = webhookForwardHeaders;
     }
 
     public IdempotentRepository getWebhookIdempotentRepository() {

@@ -7,7 +7,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -46,6 +45,7 @@ final class WebhookRequestHandler implements Processor {
     private final EventTypeFilter filter;
     private final IdempotencyGate gate;
     private final EventRouting routing;
+    private final ForwardedHeaders forwarded;
     private final RejectedRequestLog rejections = new RejectedRequestLog(LOG, "kapso:webhook");
 
     WebhookRequestHandler(KapsoWebhookConfiguration config, int maxBodySize, Supplier<String> secret, IdempotencyGate gate,
@@ -60,6 +60,7 @@ final class WebhookRequestHandler implements Processor {
         this.filter = new EventTypeFilter(config.getEventTypes());
         this.gate = gate;
         this.routing = routing;
+        this.forwarded = new ForwardedHeaders(config.getWebhookForwardHeaders());
     }
 
     @Override
@@ -114,10 +115,11 @@ final class WebhookRequestHandler implements Processor {
             return HttpAnswer.of(400, "Expected a JSON object");
         }
         DeliveryHeaders headers = DeliveryHeaders.of(name -> in.getHeader(name, String.class));
-        String deliveryKey = headers.idempotencyKey() != null ? headers.idempotencyKey() : sha256Hex(raw);
+        // X-Idempotency-Key is not signed: a replay could change it at will, the bytes it cannot
+        String deliveryKey = "delivery:" + sha256Hex(raw);
         List<WebhookEvent> events;
         try {
-            events = meta ? metaReader.read(body, deliveryKey) : kapsoReader.read(body, headers, deliveryKey);
+            events = meta ? keyedOnIds(metaReader.read(body, deliveryKey)) : kapsoReader.read(body, headers, deliveryKey);
         } catch (MalformedDeliveryException e) {
             return HttpAnswer.of(400, e.getMessage());
         }
@@ -179,15 +181,9 @@ final class WebhookRequestHandler implements Processor {
         }
     }
 
-    private static void populate(Exchange exchange, Message request, byte[] raw, DeliveryHeaders headers,
-                                 WebhookEvent event) {
+    private void populate(Exchange exchange, Message request, byte[] raw, DeliveryHeaders headers, WebhookEvent event) {
         Message out = exchange.getMessage();
-        for (Map.Entry<String, Object> header : request.getHeaders().entrySet()) {
-            String name = header.getKey();
-            if (name.regionMatches(true, 0, "X-", 0, 2) && !isDeliveryHeader(name)) {
-                out.setHeader(name, header.getValue());
-            }
-        }
+        forwarded.copy(request, out);
         out.setHeader(KapsoConstants.EVENT_TYPE, event.type());
         out.setHeader(KapsoConstants.IDEMPOTENCY_KEY, event.idempotencyKey());
         setIfPresent(out, KapsoConstants.PAYLOAD_VERSION, headers.payloadVersion());
@@ -200,13 +196,9 @@ final class WebhookRequestHandler implements Processor {
         exchange.setProperty(KapsoConstants.RAW_BODY, raw);
     }
 
-    /**
-     * Kapso's own delivery headers stay behind: their values are in the CamelKapso* headers, and the signatures must not
-     * travel further (a kapso: producer later in the route would drop them anyway).
-     */
-    private static boolean isDeliveryHeader(String header) {
-        return header.regionMatches(true, 0, "X-Webhook-", 0, 10) || header.regionMatches(true, 0, "X-Hub-Signature", 0, 15)
-               || header.equalsIgnoreCase(DeliveryHeaders.IDEMPOTENCY_KEY) || header.equalsIgnoreCase("X-Batch-Size");
+    private static List<WebhookEvent> keyedOnIds(List<WebhookEvent> events) {
+        return events.stream().map(e -> new WebhookEvent(e.type(), e.containedTypes(), EventKeys.ofMeta(e), e.payload(),
+                e.batchIndex(), e.batchSize(), e.phoneNumberId(), e.conversationId(), e.messageId())).toList();
     }
 
     private static void setIfPresent(Message message, String name, Object value) {

@@ -32,7 +32,7 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("kapso:webhook?path=/split&webhookSecret=" + SECRET).to("mock:split");
+                from("kapso:webhook?path=/split&webhookForwardHeaders=X-Tenant&webhookSecret=" + SECRET).to("mock:split");
                 from("kapso:webhook?path=/whole&splitBatch=false&webhookSecret=" + SECRET).to("mock:whole");
                 from("kapso:webhook?path=/filtered&eventTypes=whatsapp.message.failed,workflow.*&webhookSecret=" + SECRET)
                         .to("mock:filtered");
@@ -70,7 +70,7 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
         for (int i = 0; i < 3; i++) {
             assertThat(events.get(i).getMessage().getHeaders())
                     .containsEntry(KapsoConstants.EVENT_TYPE, "whatsapp.message.received")
-                    .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "batch-1#" + i)
+                    .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "message:wamid.11" + (i + 1) + ":whatsapp.message.received")
                     .containsEntry(KapsoConstants.BATCH_INDEX, i)
                     .containsEntry(KapsoConstants.BATCH_SIZE, 3)
                     .containsEntry(KapsoConstants.CONVERSATION_ID, "conv_123")
@@ -100,7 +100,7 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
 
         assertThat(mock("whole").getReceivedExchanges()).singleElement().satisfies(e -> {
             assertThat(e.getMessage().getHeaders())
-                    .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "batch-2")
+                    .hasEntrySatisfying(KapsoConstants.IDEMPOTENCY_KEY, k -> assertThat(k).asString().matches("delivery:[0-9a-f]{64}"))
                     .containsEntry(KapsoConstants.BATCH_SIZE, 3)
                     .containsEntry(KapsoConstants.CONVERSATION_ID, "conv_123")
                     .doesNotContainKey(KapsoConstants.BATCH_INDEX);
@@ -142,9 +142,9 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
         assertThat(deliverBatch("/dedupe", "dup-1").statusCode()).isEqualTo(200);
         assertThat(deliverBatch("/dedupe", "dup-1").statusCode()).isEqualTo(200);
 
-        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY))
-                .containsExactly("dup-1#0", "dup-1#1", "dup-1#2");
-        assertThat(repository.contains("dup-1#2")).isTrue();
+        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.MESSAGE_ID))
+                .containsExactly("wamid.111", "wamid.112", "wamid.113");
+        assertThat(repository.contains("message:wamid.113:whatsapp.message.received")).isTrue();
     }
 
     @Test
@@ -156,15 +156,15 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
         assertThat(first.statusCode()).isEqualTo(500);
         assertThat(first.body()).isEqualTo("Event processing failed; retry later");
         // the first event went through; the failed one and the one after it did not
-        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY))
-                .containsExactly("retry-1#0");
-        assertThat(repository.contains("retry-1#1")).isFalse();
+        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.MESSAGE_ID))
+                .containsExactly("wamid.111");
+        assertThat(repository.contains("message:wamid.112:whatsapp.message.received")).isFalse();
 
         HttpResponse<String> retry = deliverBatch("/dedupe", "retry-1");
 
         assertThat(retry.statusCode()).isEqualTo(200);
-        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY))
-                .containsExactly("retry-1#0", "retry-1#1", "retry-1#2");
+        assertThat(mock("dedupe").getReceivedExchanges()).extracting(e -> e.getMessage().getHeader(KapsoConstants.MESSAGE_ID))
+                .containsExactly("wamid.111", "wamid.112", "wamid.113");
     }
 
     @Test
@@ -191,13 +191,13 @@ class KapsoWebhookDeliveryTest extends WebhookTestSupport {
     }
 
     @Test
-    void withoutAnIdempotencyKeyTheBodyDigestIsTheKey() throws Exception {
-        byte[] body = Payloads.bytes("message-received.json");
+    void anEventWithoutIdsInItsPayloadIsKeyedOnTheDigestOfTheSignedBody() throws Exception {
+        byte[] body = Payloads.bytes("phone-number-created.json");
 
-        post("/split", body, Map.of("X-Webhook-Signature", sign(SECRET, body), "X-Webhook-Event", "whatsapp.message.received"));
+        post("/split", body, Map.of("X-Webhook-Signature", sign(SECRET, body), "X-Webhook-Event", "whatsapp.phone_number.created"));
 
         String key = mock("split").getReceivedExchanges().get(0).getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY, String.class);
-        assertThat(key).matches("[0-9a-f]{64}");
+        assertThat(key).matches("delivery:[0-9a-f]{64}");
     }
 
     @Test

@@ -101,7 +101,7 @@ class KapsoWebhookMetaTest extends WebhookTestSupport {
                 .containsEntry(KapsoConstants.EVENT_TYPE, "whatsapp.message.received")
                 .containsEntry(KapsoConstants.MESSAGE_ID, "wamid.M1")
                 .containsEntry(KapsoConstants.PHONE_NUMBER_ID, "123456789012345")
-                .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "meta-key#0")
+                .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "message:wamid.M1:whatsapp.message.received")
                 .containsEntry(KapsoConstants.BATCH_INDEX, 0)
                 .containsEntry(KapsoConstants.BATCH_SIZE, 2);
         MessageReceived hola = first.getMessage().getBody(MessageReceived.class);
@@ -111,7 +111,7 @@ class KapsoWebhookMetaTest extends WebhookTestSupport {
         MessageReceived reaction = events.get(1).getMessage().getBody(MessageReceived.class);
         assertThat(reaction.contactName()).isEqualTo("Beto");
         assertThat(reaction.message().reaction().emoji()).isEqualTo("👍");
-        assertThat(events.get(1).getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY)).isEqualTo("meta-key#1");
+        assertThat(events.get(1).getMessage().getHeader(KapsoConstants.IDEMPOTENCY_KEY, String.class)).startsWith("message:");
     }
 
     @Test
@@ -147,7 +147,7 @@ class KapsoWebhookMetaTest extends WebhookTestSupport {
             assertThat(e.getMessage().getHeaders())
                     .containsEntry(KapsoConstants.EVENT_TYPE, "meta.webhook")
                     .containsEntry(KapsoConstants.BATCH_SIZE, 4)
-                    .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "meta-key");
+                    .hasEntrySatisfying(KapsoConstants.IDEMPOTENCY_KEY, k -> assertThat(k).asString().matches("delivery:[0-9a-f]{64}"));
             assertThat(e.getMessage().getBody(Map.class)).containsKeys("object", "entry");
         });
     }

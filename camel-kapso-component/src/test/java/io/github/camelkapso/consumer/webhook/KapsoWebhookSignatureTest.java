@@ -47,7 +47,7 @@ class KapsoWebhookSignatureTest extends WebhookTestSupport {
         Exchange event = mock("events").getReceivedExchanges().get(0);
         assertThat(event.getMessage().getHeaders())
                 .containsEntry(KapsoConstants.EVENT_TYPE, "whatsapp.message.received")
-                .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "idem-1")
+                .containsEntry(KapsoConstants.IDEMPOTENCY_KEY, "message:wamid.123:whatsapp.message.received")
                 .containsEntry(KapsoConstants.PAYLOAD_VERSION, "v2")
                 .containsEntry(KapsoConstants.PHONE_NUMBER_ID, "123456789012345")
                 .containsEntry(KapsoConstants.CONVERSATION_ID, "conv_123")
