@@ -82,6 +82,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConsumerConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": target.getConsumerConfiguration().setMaxConcurrentRequests(property(camelContext, int.class, value)); return true;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": target.getPollingConfiguration().setMaxMessagesPerPoll(property(camelContext, int.class, value)); return true;
         case "maxpages":
@@ -226,6 +228,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return boolean.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return int.class;
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return int.class;
         case "maxpages":
@@ -371,6 +375,8 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxbodysize":
         case "maxBodySize": return target.getConsumerConfiguration().getMaxBodySize();
+        case "maxconcurrentrequests":
+        case "maxConcurrentRequests": return target.getConsumerConfiguration().getMaxConcurrentRequests();
         case "maxmessagesperpoll":
         case "maxMessagesPerPoll": return target.getPollingConfiguration().getMaxMessagesPerPoll();
         case "maxpages":

@@ -24,7 +24,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(72);
+        Set<String> props = new HashSet<>(73);
         props.add("allowInsecureUrl");
         props.add("apiKey");
         props.add("autoPaginate");
@@ -56,6 +56,7 @@ public class KapsoEndpointUriFactory extends org.apache.camel.support.component.
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxBodySize");
+        props.add("maxConcurrentRequests");
         props.add("maxMessagesPerPoll");
         props.add("maxPages");
         props.add("maxRetries");

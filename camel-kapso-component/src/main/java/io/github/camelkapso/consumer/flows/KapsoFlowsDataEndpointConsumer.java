@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.consumer.KapsoConsumerConfiguration;
+import io.github.camelkapso.consumer.ConcurrentRequestLimit;
 import io.github.camelkapso.consumer.ServerBodyLimit;
 import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelopeCipher;
 import io.github.camelkapso.consumer.flows.crypto.HubSignatureVerifier;
@@ -72,7 +73,8 @@ public class KapsoFlowsDataEndpointConsumer extends DefaultConsumer implements S
 
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + path
                                                                    + "?httpMethodRestrict=POST&muteException=true");
-        httpConsumer = http.createConsumer(processor);
+        httpConsumer = http.createConsumer(new ConcurrentRequestLimit(processor,
+                getEndpoint().getConsumerConfiguration().getMaxConcurrentRequests(), "kapso:flowsDataEndpoint on " + path));
         if (getRouteId() != null && httpConsumer instanceof RouteIdAware aware) {
             aware.setRouteId(getRouteId());
         }

@@ -1,6 +1,7 @@
 package io.github.camelkapso.consumer.webhook;
 
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.consumer.ConcurrentRequestLimit;
 import io.github.camelkapso.consumer.ServerBodyLimit;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -43,7 +44,8 @@ public class KapsoWebhookConsumer extends DefaultConsumer {
             service.checkUrl(url);
         }
         Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + service.path());
-        httpConsumer = http.createConsumer(service.createHandler(new RouteRouting()));
+        httpConsumer = http.createConsumer(new ConcurrentRequestLimit(service.createHandler(new RouteRouting()),
+                getEndpoint().getConsumerConfiguration().getMaxConcurrentRequests(), "kapso:webhook on " + service.path()));
         ServiceHelper.startService(httpConsumer);
         ServerBodyLimit.warnIfLarger(getEndpoint().getCamelContext(), "kapso:webhook on " + service.path(),
                 getEndpoint().getConsumerConfiguration().getMaxBodySize());
