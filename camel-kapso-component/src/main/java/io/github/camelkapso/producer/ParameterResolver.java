@@ -9,11 +9,14 @@ import io.github.camelkapso.CommonIds;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.ParameterNames;
+import io.github.camelkapso.ProvidedHeaders;
 import org.apache.camel.Exchange;
 
 /**
  * Finds the value of an operation parameter. Precedence: message header ({@code CamelKapso<Name>}) > endpoint option
- * ({@code ?<name>=}) > configured default for the common ids (phoneNumberId, businessAccountId, customerId).
+ * ({@code ?<name>=}) > configured default for the common ids (phoneNumberId, businessAccountId, customerId). A header
+ * that still holds the value an earlier kapso: answer or consumer gave it ({@link ProvidedHeaders}) comes after the
+ * endpoint option: it was not set to steer this call.
  */
 final class ParameterResolver {
 
@@ -35,14 +38,16 @@ final class ParameterResolver {
      *                        never an optional Platform list filter, which would silently narrow results)
      */
     String resolve(Exchange exchange, String wireName, boolean acceptsDefaults) {
-        Object header = exchange.getMessage().getHeader(ParameterNames.headerName(wireName));
+        String headerName = ParameterNames.headerName(wireName);
+        Object header = exchange.getMessage().getHeader(headerName);
         if (header == null && HEADER_ALIASES.containsKey(wireName)) {
-            header = exchange.getMessage().getHeader(HEADER_ALIASES.get(wireName));
-        }
-        if (header != null) {
-            return asText(header);
+            headerName = HEADER_ALIASES.get(wireName);
+            header = exchange.getMessage().getHeader(headerName);
         }
         String fromUri = endpoint.getOperationParameters().get(wireName);
+        if (header != null && (fromUri == null || !ProvidedHeaders.unchanged(exchange, headerName, header))) {
+            return asText(header);
+        }
         if (fromUri != null) {
             return fromUri;
         }

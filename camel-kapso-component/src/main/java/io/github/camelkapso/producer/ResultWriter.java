@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.KapsoConfiguration;
 import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.ProvidedHeaders;
 import io.github.camelkapso.catalog.KapsoOperation;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -71,7 +72,7 @@ final class ResultWriter {
         PageInfo page = answer.page();
         setOrRemove(out, KapsoConstants.NEXT_CURSOR, page.moreAfter() ? page.nextCursor() : null);
         setOrRemove(out, KapsoConstants.PREVIOUS_CURSOR, page.previousCursor());
-        setOrRemove(out, KapsoConstants.PAGE, page.page());
+        ProvidedHeaders.set(out, KapsoConstants.PAGE, page.page());
         setOrRemove(out, KapsoConstants.TOTAL_PAGES, page.totalPages());
         setOrRemove(out, KapsoConstants.TOTAL_COUNT, page.totalCount());
         setOrRemove(out, KapsoConstants.RATE_LIMIT_REMAINING, PageInfo.headerNumber(answer.headers(), "X-RateLimit-Remaining"));
@@ -79,7 +80,7 @@ final class ResultWriter {
         if (op.isMessageSend() && answer.json() != null) {
             JsonNode id = answer.json().path("messages").path(0).path("id");
             if (id.isTextual()) {
-                out.setHeader(KapsoConstants.MESSAGE_ID, id.asText());
+                ProvidedHeaders.set(out, KapsoConstants.MESSAGE_ID, id.asText());
             }
         }
     }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.ProvidedHeaders;
 import io.github.camelkapso.consumer.JsonContentType;
 import io.github.camelkapso.consumer.RejectedRequestLog;
 import org.apache.camel.Exchange;
@@ -187,9 +188,10 @@ final class WebhookRequestHandler implements Processor {
         out.setHeader(KapsoConstants.EVENT_TYPE, event.type());
         out.setHeader(KapsoConstants.IDEMPOTENCY_KEY, event.idempotencyKey());
         setIfPresent(out, KapsoConstants.PAYLOAD_VERSION, headers.payloadVersion());
-        setIfPresent(out, KapsoConstants.PHONE_NUMBER_ID, event.phoneNumberId());
-        setIfPresent(out, KapsoConstants.CONVERSATION_ID, event.conversationId());
-        setIfPresent(out, KapsoConstants.MESSAGE_ID, event.messageId());
+        // ids that double as producer parameters, recorded so an option written on a later kapso: endpoint wins
+        ProvidedHeaders.set(out, KapsoConstants.PHONE_NUMBER_ID, event.phoneNumberId());
+        ProvidedHeaders.set(out, KapsoConstants.CONVERSATION_ID, event.conversationId());
+        ProvidedHeaders.set(out, KapsoConstants.MESSAGE_ID, event.messageId());
         setIfPresent(out, KapsoConstants.BATCH_INDEX, event.batchIndex());
         setIfPresent(out, KapsoConstants.BATCH_SIZE, event.batchSize());
         out.setBody(MAPPER.convertValue(event.payload(), Object.class));
