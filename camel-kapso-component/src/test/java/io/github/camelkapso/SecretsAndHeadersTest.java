@@ -302,6 +302,27 @@ class SecretsAndHeadersTest extends KapsoProducerTestBase {
     }
 
     @Test
+    void aGetCarriesNoContentLengthAndABodylessDeleteNoContentType() {
+        stub.respond(r -> StubResponse.json(200, "{\"data\":[]}"));
+
+        send("kapso:listBroadcasts", null);
+        RecordedRequest get = stub.lastRequest();
+        send("kapso:deleteCustomer?customerId=c-1", null);
+        RecordedRequest delete = stub.lastRequest();
+
+        assertThat(get.method()).isEqualTo("GET");
+        assertThat(names(get)).doesNotContain("content-type");
+        if (Runtime.version().feature() >= 19) {
+            assertThat(names(get)).doesNotContain("content-length");
+        } else {
+            // JDK-8283544: Java 17's HttpClient adds Content-Length: 0 to every GET, whatever the request says
+            assertThat(get.header("Content-Length")).isEqualTo("0");
+        }
+        assertThat(delete.method()).isEqualTo("DELETE");
+        assertThat(names(delete)).doesNotContain("content-type");
+    }
+
+    @Test
     void signatureHeadersOfARelayedDeliveryNeverGoOut() {
         stub.respond(r -> StubResponse.json(200, "{}"));
         // what the webhook consumer hands a route, which then replies through kapso:sendMessage

@@ -65,7 +65,10 @@ record PreparedCall(KapsoOperation operation, String baseUri, Map<String, String
             b.header("X-API-Key", apiKey);
         }
         headers.forEach(b::header);
-        if (body.isEmpty()) {
+        if (body.isEmpty() && "GET".equals(operation.method())) {
+            // method("GET", noBody()) would announce Content-Length: 0, which some proxies refuse on a GET
+            b.GET();
+        } else if (body.isEmpty()) {
             b.method(operation.method(), HttpRequest.BodyPublishers.noBody());
         } else {
             b.header("Content-Type", body.contentType());
