@@ -23,15 +23,15 @@ class MetaNormalisationTest {
     private static final String BUSINESS_NUMBER_ID = "106540352242922";
 
     private static JsonNode meta(String name) {
-        try (InputStream in = MetaNormalisationTest.class.getResourceAsStream("/meta/" + name)) {
-            return MAPPER.readTree(in);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return resource("/meta/" + name);
     }
 
     private static JsonNode kapso(String name) {
-        try (InputStream in = MetaNormalisationTest.class.getResourceAsStream("/io/github/camelkapso/webhooks/" + name)) {
+        return resource("/io/github/camelkapso/webhooks/" + name);
+    }
+
+    private static JsonNode resource(String path) {
+        try (InputStream in = MetaNormalisationTest.class.getResourceAsStream(path)) {
             return MAPPER.readTree(in);
         } catch (IOException e) {
             throw new IllegalStateException(e);
