@@ -14,7 +14,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param description  the description of the chosen list row
  * @param flowName     the Flow's name (nfm_reply)
  * @param flowToken    the flow_token of the Flow response (nfm_reply)
- * @param flowResponse the Flow's response_json, parsed (nfm_reply); null when absent or not JSON
+ * @param flowResponse the Flow's response_json, parsed, its keys camel-cased as Kapso's SDK gives them
+ *                     ({@code flow_token} is {@code flowToken}, {@code screen_0_Name_1} is {@code screen0Name1});
+ *                     null when absent or not JSON. The response as the Flow sent it stays in the event's raw().
  */
 public record Interactive(String type, String replyId, String title, String description, String flowName,
                           String flowToken, JsonNode flowResponse) {
@@ -30,7 +32,7 @@ public record Interactive(String type, String replyId, String title, String desc
                 JsonNode response = flowResponse(reply, Json.at(message, "kapso"));
                 return new Interactive(type, null, Json.text(reply, "body"), null,
                         Json.firstText(Json.text(reply, "name"), Json.text(message, "kapso", "flow_name")),
-                        Json.firstText(Json.text(response, "flow_token"), Json.text(message, "kapso", "flow_token")),
+                        Json.firstText(Json.text(response, "flowToken"), Json.text(message, "kapso", "flow_token")),
                         response);
             }
             return new Interactive(type, Json.text(reply, "id"), Json.text(reply, "title"),
@@ -48,12 +50,12 @@ public record Interactive(String type, String replyId, String title, String desc
         String json = Json.text(reply, "response_json");
         if (json != null && !json.isBlank()) {
             try {
-                return MAPPER.readTree(json);
+                return CamelCaseKeys.of(MAPPER.readTree(json));
             } catch (JsonProcessingException e) {
                 // not JSON: the raw payload still holds the string
                 return null;
             }
         }
-        return Json.container(kapso, "flow_response");
+        return CamelCaseKeys.of(Json.container(kapso, "flow_response"));
     }
 }

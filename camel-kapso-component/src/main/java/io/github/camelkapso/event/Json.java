@@ -1,7 +1,11 @@
 package io.github.camelkapso.event;
 
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
@@ -29,33 +33,40 @@ final class Json {
     }
 
     static Integer integer(JsonNode node, String... path) {
-        JsonNode value = at(node, path);
-        if (value.isIntegralNumber()) {
-            return value.asInt();
-        }
-        if (value.isTextual()) {
-            try {
-                return Integer.valueOf(value.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
-            }
-        }
-        return null;
+        return number(at(node, path), v -> v.isIntegralNumber() ? v.asInt() : null, Integer::valueOf);
     }
 
     static Double decimal(JsonNode node, String... path) {
+        return number(at(node, path), JsonNode::asDouble, Double::valueOf);
+    }
+
+    /** An amount of money, kept exact. */
+    static BigDecimal amount(JsonNode node, String... path) {
+        return number(at(node, path), JsonNode::decimalValue, BigDecimal::new);
+    }
+
+    /** WhatsApp's timestamps are Unix seconds, sent as text or as a number. */
+    static Instant epochSeconds(JsonNode node, String... path) {
+        return number(at(node, path), v -> v.canConvertToLong() ? Instant.ofEpochSecond(v.asLong()) : null,
+                text -> Instant.ofEpochSecond(Long.parseLong(text)));
+    }
+
+    /** A boolean, or null when the field is missing or not one. */
+    static Boolean bool(JsonNode node, String... path) {
         JsonNode value = at(node, path);
-        if (value.isNumber()) {
-            return value.asDouble();
-        }
-        if (value.isTextual()) {
-            try {
-                return Double.valueOf(value.asText().trim());
-            } catch (NumberFormatException e) {
-                return null;
+        return value.isBoolean() ? value.asBoolean() : null;
+    }
+
+    /** Meta and Kapso send numbers both as JSON numbers and as strings. */
+    private static <T> T number(JsonNode value, Function<JsonNode, T> ofNumber, Function<String, T> ofText) {
+        try {
+            if (value.isNumber()) {
+                return ofNumber.apply(value);
             }
+            return value.isTextual() ? ofText.apply(value.asText().trim()) : null;
+        } catch (NumberFormatException | DateTimeException e) {
+            return null;
         }
-        return null;
     }
 
     static boolean flag(JsonNode node, String... path) {

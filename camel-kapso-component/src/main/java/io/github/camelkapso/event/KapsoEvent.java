@@ -12,7 +12,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * from {@code kapso:webhook}.
  */
 public sealed interface KapsoEvent
-        permits MessageReceived, MessageStatus, ConversationEvent, WorkflowExecutionEvent, PhoneNumberEvent, ProjectEvent,
+        permits MessageReceived, MessageStatus, MessageEcho, ConversationEvent, WorkflowExecutionEvent, PhoneNumberEvent, ProjectEvent,
         UnknownEvent {
 
     /** The event name, e.g. {@code whatsapp.message.received}; {@value KapsoEvents#UNKNOWN_TYPE} when none was given. */

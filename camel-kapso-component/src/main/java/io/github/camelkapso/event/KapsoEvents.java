@@ -25,6 +25,8 @@ public final class KapsoEvents {
     public static final String WORKFLOW_EXECUTION_HANDOFF = "workflow.execution.handoff";
     public static final String WORKFLOW_EXECUTION_FAILED = "workflow.execution.failed";
     public static final String PROJECT_EVENT = "project.event";
+    /** A Meta-forwarded message echo ({@link MessageEcho}), named after Meta's {@code message_echoes} array. */
+    public static final String META_MESSAGE_ECHO = "meta.message_echoes";
 
     private KapsoEvents() {
     }
@@ -48,7 +50,7 @@ public final class KapsoEvents {
             return new UnknownEvent(type, payload == null ? NullNode.getInstance() : payload);
         }
         if (isMetaValue(payload)) {
-            return parseMeta(type, payload);
+            return parseMetaValue(type, payload);
         }
         switch (type) {
             case MESSAGE_RECEIVED:
@@ -86,8 +88,20 @@ public final class KapsoEvents {
     }
 
     /**
+     * The events of a Meta webhook body, one per {@link MetaItem} and in its order, as a {@code meta} webhook
+     * consumer delivers them.
+     */
+    public static List<KapsoEvent> parseMetaWebhook(JsonNode body) {
+        List<KapsoEvent> events = new ArrayList<>();
+        for (MetaItem item : MetaItem.allOf(body)) {
+            events.add(parse(item.type(), item.value()));
+        }
+        return events;
+    }
+
+    /**
      * The event name a payload declares or implies, for deliveries that came without one: a batch's {@code type}, a
-     * workflow event's {@code event}, a message's Kapso status, a Meta value's messages or statuses; otherwise
+     * workflow event's {@code event}, a message's Kapso status, a Meta value's messages, echoes or statuses; otherwise
      * {@value #UNKNOWN_TYPE}. It does not guess between conversation created and ended, nor phone number created and
      * deleted.
      */
@@ -102,6 +116,9 @@ public final class KapsoEvents {
         if (isMetaValue(payload)) {
             if (!Json.array(payload, "messages").isEmpty()) {
                 return MESSAGE_RECEIVED;
+            }
+            if (!Json.array(payload, "message_echoes").isEmpty()) {
+                return META_MESSAGE_ECHO;
             }
             String status = Json.text(Json.at(payload, "statuses").path(0), "status");
             return status == null ? UNKNOWN_TYPE : "whatsapp.message." + status;
@@ -133,13 +150,16 @@ public final class KapsoEvents {
 
     /** A {@code value} of a Meta webhook change (what a {@code meta} webhook forwards), narrowed to one item or not. */
     static boolean isMetaValue(JsonNode payload) {
-        return payload.has("messaging_product") || payload.path("metadata").has("phone_number_id")
-                                                   && !payload.has("message") && !payload.has("conversation");
+        return payload.has("messaging_product") || payload.has("message_echoes")
+               || payload.path("metadata").has("phone_number_id") && !payload.has("message") && !payload.has("conversation");
     }
 
-    private static KapsoEvent parseMeta(String type, JsonNode value) {
+    private static KapsoEvent parseMetaValue(String type, JsonNode value) {
         if (!Json.array(value, "messages").isEmpty()) {
             return MessageReceived.fromMeta(type, value);
+        }
+        if (!Json.array(value, "message_echoes").isEmpty()) {
+            return MessageEcho.fromMeta(type, value);
         }
         if (!Json.array(value, "statuses").isEmpty()) {
             return MessageStatus.fromMeta(type, value);

@@ -14,14 +14,15 @@ public record MessageReceived(String type, WhatsAppMessage message, Conversation
 
     static MessageReceived fromKapso(String type, JsonNode payload) {
         Conversation conversation = Conversation.of(payload);
-        return new MessageReceived(type, WhatsAppMessage.of(Json.container(payload, "message")), conversation,
+        return new MessageReceived(type, WhatsAppMessage.fromKapso(Json.container(payload, "message")), conversation,
                 Json.flag(payload, "is_new_conversation"), KapsoEvents.phoneNumberIdOf(payload),
                 conversation == null ? null : conversation.contactName(), payload);
     }
 
     static MessageReceived fromMeta(String type, JsonNode value) {
-        return new MessageReceived(type, WhatsAppMessage.of(Json.at(value, "messages").path(0)), null, false,
-                Json.text(value, "metadata", "phone_number_id"),
+        return new MessageReceived(type,
+                WhatsAppMessage.fromMeta(Json.at(value, "messages").path(0), Json.at(value, "metadata"), false), null,
+                false, Json.text(value, "metadata", "phone_number_id"),
                 Json.text(Json.at(value, "contacts").path(0), "profile", "name"), value);
     }
 }

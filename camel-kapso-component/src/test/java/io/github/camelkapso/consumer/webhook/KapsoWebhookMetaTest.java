@@ -1,14 +1,22 @@
 package io.github.camelkapso.consumer.webhook;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.event.Interactive;
 import io.github.camelkapso.event.KapsoEvent;
+import io.github.camelkapso.event.MessageEcho;
 import io.github.camelkapso.event.MessageReceived;
 import io.github.camelkapso.event.MessageStatus;
+import io.github.camelkapso.event.Pricing;
 import io.github.camelkapso.event.UnknownEvent;
+import io.github.camelkapso.event.WhatsAppMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.Test;
@@ -29,12 +37,26 @@ class KapsoWebhookMetaTest extends WebhookTestSupport {
                         .to("mock:meta");
                 from("kapso:webhook?webhookKind=meta&path=/meta-whole&splitBatch=false&webhookSecret=" + SECRET)
                         .to("mock:whole");
+                from("kapso:webhook?webhookKind=meta&path=/meta-typed&webhookSecret=" + SECRET)
+                        .convertBodyTo(KapsoEvent.class)
+                        .to("mock:typed");
             }
         };
     }
 
     private HttpResponse<String> postMeta(String path, byte[] body, String header, String value) throws Exception {
         return post(path, body, Map.of(header, value, "X-Idempotency-Key", "meta-key"));
+    }
+
+    /** A Meta webhook body from src/test/resources/meta, signed as Meta signs it. */
+    private HttpResponse<String> postSignedMeta(String path, String name) throws Exception {
+        byte[] body;
+        try (InputStream in = KapsoWebhookMetaTest.class.getResourceAsStream("/meta/" + name)) {
+            body = in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return postMeta(path, body, "X-Hub-Signature-256", "sha256=" + sign(SECRET, body));
     }
 
     @Test
@@ -167,5 +189,57 @@ class KapsoWebhookMetaTest extends WebhookTestSupport {
 
         assertThat(response.statusCode()).isEqualTo(405);
         assertThat(response.headers().firstValue("Allow")).hasValue("GET, POST");
+    }
+
+    @Test
+    void twoEntriesOfSeveralChangesReachTheRouteAsTypedEventsInOrder() throws Exception {
+        assertThat(postSignedMeta("/meta-typed", "multi-entry.json").statusCode()).isEqualTo(200);
+
+        List<Exchange> events = mock("typed").getReceivedExchanges();
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KapsoConstants.EVENT_TYPE))
+                .containsExactly("whatsapp.message.received", "whatsapp.message.received", "whatsapp.message.delivered",
+                        "whatsapp.message.received", "whatsapp.message.read", "meta.message_echoes");
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KapsoConstants.PHONE_NUMBER_ID))
+                .containsExactly("106540352242922", "106540352242922", "106540352242922", "223344556677889",
+                        "223344556677889", "223344556677889");
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KapsoConstants.MESSAGE_ID))
+                .containsExactly("wamid.A1", "wamid.A2", "wamid.OUT1", "wamid.B1", "wamid.OUT2", "wamid.B2");
+        assertThat(events).extracting(e -> e.getMessage().getHeader(KapsoConstants.BATCH_INDEX))
+                .containsExactly(0, 1, 2, 3, 4, 5);
+
+        MessageReceived first = events.get(0).getMessage().getBody(MessageReceived.class);
+        assertThat(first.message().text()).isEqualTo("first");
+        assertThat(first.message().direction()).isEqualTo("inbound");
+        assertThat(first.message().inbound()).isTrue();
+        assertThat(first.contactName()).isEqualTo("Sheena Nelson");
+        assertThat(events.get(1).getMessage().getBody(MessageReceived.class).contactName()).isEqualTo("Pablo Morales");
+        MessageStatus delivered = events.get(2).getMessage().getBody(MessageStatus.class);
+        assertThat(delivered.timestamp()).isEqualTo(Instant.ofEpochSecond(1750030003L));
+        assertThat(delivered.pricing()).isEqualTo(new Pricing(true, "PMP", "utility", "regular"));
+        MessageReceived third = events.get(3).getMessage().getBody(MessageReceived.class);
+        assertThat(third.phoneNumberId()).isEqualTo("223344556677889");
+        assertThat(third.message().inbound()).isTrue();
+        assertThat(events.get(4).getMessage().getBody(MessageStatus.class).status()).isEqualTo("read");
+        MessageEcho echo = events.get(5).getMessage().getBody(MessageEcho.class);
+        assertThat(echo.phoneNumberId()).isEqualTo("223344556677889");
+        WhatsAppMessage sentFromTheApp = echo.message();
+        assertThat(sentFromTheApp.outbound()).isTrue();
+        assertThat(sentFromTheApp.source()).isEqualTo("smb_message_echo");
+        assertThat(sentFromTheApp.from()).isEqualTo("15550009999");
+        assertThat(sentFromTheApp.to()).isEqualTo("447700900123");
+        assertThat(sentFromTheApp.text()).isEqualTo("fourth, from the app");
+    }
+
+    @Test
+    void aFlowReplyReachesTheRouteWithItsResponseCamelCased() throws Exception {
+        assertThat(postSignedMeta("/meta-typed", "flow-reply.json").statusCode()).isEqualTo(200);
+
+        MessageReceived event = mock("typed").getReceivedExchanges().get(0).getMessage().getBody(MessageReceived.class);
+        Interactive reply = event.message().interactive();
+        assertThat(reply.type()).isEqualTo("nfm_reply");
+        assertThat(reply.flowToken()).isEqualTo("AQAAAAACS5FpgQ_cAAAAAD0QI3s.");
+        assertThat(reply.flowResponse().path("screen0FirstName0").asText()).isEqualTo("Sheena");
+        assertThat(reply.flowResponse().path("deliveryOptions").path("leaveAtDoor").asBoolean()).isTrue();
+        assertThat(event.message().inbound()).isTrue();
     }
 }
