@@ -16,21 +16,22 @@ final class EventKeys {
     }
 
     static String of(String type, JsonNode payload, String deliveryKey) {
-        String messageId = text(payload.path("message").path("id"));
+        String messageId = PayloadIds.text(payload.path("message").path("id"));
         if (messageId != null && type.startsWith("whatsapp.message.")) {
             return message(messageId, type);
         }
-        String conversationId = text(payload.path("conversation").path("id"));
+        String conversationId = PayloadIds.text(payload.path("conversation").path("id"));
         if (conversationId != null && type.startsWith("whatsapp.conversation.")) {
             String key = "conversation:" + conversationId + ":" + type;
             if (KapsoEvents.CONVERSATION_INACTIVE.equals(type)) {
                 JsonNode since = payload.path("since_message");
-                String anchor = text(since.path("id")) != null ? text(since.path("id")) : text(since.path("created_at"));
-                key += ":" + (anchor != null ? anchor : text(payload.path("conversation").path("last_active_at")));
+                String anchor = PayloadIds.text(since.path("id")) != null ? PayloadIds.text(since.path("id"))
+                        : PayloadIds.text(since.path("created_at"));
+                key += ":" + (anchor != null ? anchor : PayloadIds.text(payload.path("conversation").path("last_active_at")));
             }
             return key;
         }
-        String executionId = text(payload.path("workflow_execution_id"));
+        String executionId = PayloadIds.text(payload.path("workflow_execution_id"));
         if (executionId != null && type.startsWith("workflow.execution.")) {
             return "workflow:" + executionId + ":" + type;
         }
@@ -44,9 +45,5 @@ final class EventKeys {
 
     private static String message(String messageId, String type) {
         return "message:" + messageId + ":" + type;
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 }

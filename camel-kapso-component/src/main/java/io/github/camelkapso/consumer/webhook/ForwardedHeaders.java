@@ -53,7 +53,7 @@ final class ForwardedHeaders {
      * Kapso's own delivery headers: their values are in the CamelKapso* headers, and the signatures must not travel
      * further.
      */
-    static boolean isDeliveryHeader(String header) {
+    private static boolean isDeliveryHeader(String header) {
         return header.regionMatches(true, 0, "X-Webhook-", 0, 10) || header.regionMatches(true, 0, "X-Hub-Signature", 0, 15)
                || header.equalsIgnoreCase(DeliveryHeaders.IDEMPOTENCY_KEY) || header.equalsIgnoreCase("X-Batch-Size");
     }

@@ -22,6 +22,11 @@ final class PayloadIds {
         return first(payload.path("message").path("id"));
     }
 
+    /** A non-blank text value, else null. */
+    static String text(JsonNode node) {
+        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
+    }
+
     private static String first(JsonNode... candidates) {
         for (JsonNode candidate : candidates) {
             if (candidate.isTextual() && !candidate.asText().isEmpty()) {

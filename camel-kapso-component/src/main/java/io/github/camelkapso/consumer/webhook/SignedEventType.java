@@ -25,7 +25,7 @@ final class SignedEventType {
      * @return the event type to deliver
      */
     static String of(String header, JsonNode payload) throws MalformedDeliveryException {
-        String declared = text(payload.path("event"));
+        String declared = PayloadIds.text(payload.path("event"));
         if (declared != null) {
             if (header != null && !header.equals(declared)) {
                 throw relabelled(header, "the signed payload's event is " + declared);
@@ -50,7 +50,7 @@ final class SignedEventType {
 
     /** The batch's type, from its signed {@code type} field when it has one. */
     static String ofBatch(String header, JsonNode batch) throws MalformedDeliveryException {
-        String declared = text(batch.path("type"));
+        String declared = PayloadIds.text(batch.path("type"));
         if (declared != null && header != null && !header.equals(declared)) {
             throw relabelled(header, "the signed batch's type is " + declared);
         }
@@ -63,8 +63,8 @@ final class SignedEventType {
         }
         // v2 keeps Kapso's facts in message.kapso, v1 on the message itself
         JsonNode kapso = message.path("kapso").isObject() ? message.path("kapso") : message;
-        String direction = text(kapso.path("direction"));
-        String status = text(kapso.path("status"));
+        String direction = PayloadIds.text(kapso.path("direction"));
+        String status = PayloadIds.text(kapso.path("status"));
         boolean inbound = "inbound".equals(direction) || "received".equals(status);
         boolean outbound = "outbound".equals(direction) || status != null && !"received".equals(status);
         String suffix = header.substring(MESSAGE_PREFIX.length());
@@ -84,7 +84,7 @@ final class SignedEventType {
 
     private static boolean hadStatus(JsonNode statuses, String status) {
         for (JsonNode entry : statuses) {
-            if (status.equals(text(entry.path("status")))) {
+            if (status.equals(PayloadIds.text(entry.path("status")))) {
                 return true;
             }
         }
@@ -100,20 +100,16 @@ final class SignedEventType {
             throw relabelled(header, inactivity ? "the signed payload reports inactivity"
                     : "the signed payload reports no inactivity");
         }
-        boolean ended = "ended".equals(text(payload.path("conversation").path("status")));
+        boolean ended = "ended".equals(PayloadIds.text(payload.path("conversation").path("status")));
         if (KapsoEvents.CONVERSATION_ENDED.equals(header) && !ended
             || KapsoEvents.CONVERSATION_CREATED.equals(header) && ended) {
             throw relabelled(header, "the signed conversation's status is "
-                    + text(payload.path("conversation").path("status")));
+                    + PayloadIds.text(payload.path("conversation").path("status")));
         }
     }
 
     private static MalformedDeliveryException relabelled(String header, String fact) {
         return new MalformedDeliveryException(
                 "X-Webhook-Event " + header + " does not match the signed body: " + fact);
-    }
-
-    private static String text(JsonNode node) {
-        return node.isTextual() && !node.asText().isBlank() ? node.asText() : null;
     }
 }
