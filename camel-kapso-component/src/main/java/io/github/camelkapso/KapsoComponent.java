@@ -6,11 +6,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.catalog.KapsoCatalog;
 import io.github.camelkapso.catalog.KapsoOperation;
-import io.github.camelkapso.health.KapsoCallStats;
+import io.github.camelkapso.client.KapsoCallStats;
+import io.github.camelkapso.client.KapsoJson;
+import io.github.camelkapso.client.SendThrottle;
 import io.github.camelkapso.health.KapsoHealthCheck;
-import io.github.camelkapso.producer.SendThrottle;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointUriFactory;
@@ -40,6 +42,7 @@ public class KapsoComponent extends HealthCheckComponent {
     private final KapsoCatalog catalog = KapsoCatalog.get();
     private final KapsoCallStats callStats = new KapsoCallStats();
     private final SendThrottle sendThrottle = new SendThrottle();
+    private final ObjectMapper objectMapper = KapsoJson.newMapper();
     private KapsoHealthCheck healthCheck;
     private java.util.concurrent.ExecutorService httpExecutor;
 
@@ -154,5 +157,10 @@ public class KapsoComponent extends HealthCheckComponent {
 
     public SendThrottle getSendThrottle() {
         return sendThrottle;
+    }
+
+    /** The JSON configuration every kapso: endpoint of this component reads and writes with. */
+    public ObjectMapper getObjectMapper() {
+        return objectMapper;
     }
 }

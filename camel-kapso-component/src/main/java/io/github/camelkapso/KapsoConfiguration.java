@@ -1,8 +1,10 @@
 package io.github.camelkapso;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.camelkapso.client.KapsoClientSettings;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
@@ -36,7 +38,7 @@ public class KapsoConfiguration implements Cloneable {
                             + " idempotent operations (a message send is never re-sent blindly). 0 switches retries off.")
     private int maxRetries = 3;
     @UriParam(label = "retry", defaultValue = "500", javaType = "java.time.Duration",
-              description = "First retry delay in milliseconds; doubles with each attempt.")
+              description = "First retry delay in milliseconds; doubles with each attempt (with jitter).")
     private long retryDelay = 500;
     @UriParam(label = "retry", defaultValue = "30000", javaType = "java.time.Duration",
               description = "Longest delay between two attempts, in milliseconds, whatever Retry-After says.")
@@ -244,5 +246,14 @@ public class KapsoConfiguration implements Cloneable {
     public String toString() {
         return "KapsoConfiguration[baseUrl=" + baseUrl + ", graphVersion=" + graphVersion
                + ", apiKey=" + (apiKey == null ? "<unset>" : "xxxxxx") + "]";
+    }
+
+    /** What the Kapso client needs of this configuration: where, which key, how patiently. */
+    public KapsoClientSettings toClientSettings() {
+        if (throttleEnabled && !(throttleRate > 0 && !Double.isInfinite(throttleRate))) {
+            throw new IllegalArgumentException("throttleRate must be positive, got " + throttleRate);
+        }
+        return new KapsoClientSettings(baseUrl, graphVersion, apiKey, Duration.ofMillis(requestTimeout), maxRetries,
+                Duration.ofMillis(retryDelay), Duration.ofMillis(maxRetryDelay), throttleEnabled ? throttleRate : 0);
     }
 }

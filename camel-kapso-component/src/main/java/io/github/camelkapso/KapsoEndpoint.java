@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.KapsoClient;
 import io.github.camelkapso.consumer.KapsoConsumerConfiguration;
 import io.github.camelkapso.consumer.flows.KapsoFlowsConfiguration;
 import io.github.camelkapso.consumer.flows.KapsoFlowsDataEndpointConsumer;
@@ -62,6 +63,7 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
     private final KapsoOperation catalogOperation;
     private Map<String, String> operationParameters = Collections.emptyMap();
     private KapsoWebhookService webhookService;
+    private KapsoClient client;
     /** Set by the webhook meta-component when this endpoint is used as webhook:kapso:webhook. */
     private WebhookConfiguration webhookComponentConfiguration;
 
@@ -114,6 +116,28 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
         if (configuration.getHeaderFilterStrategy() == null) {
             configuration.setHeaderFilterStrategy(new KapsoHeaderFilterStrategy());
         }
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        KapsoComponent component = getComponent();
+        client = new KapsoClient(configuration.toClientSettings(), component.getHttpClient(), component.getSendThrottle(),
+                component.getCallStats(), component.getObjectMapper());
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        client = null;
+        super.doStop();
+    }
+
+    /** The client this endpoint's producer and consumers call Kapso with; created when the endpoint starts. */
+    public KapsoClient getClient() {
+        if (client == null) {
+            throw new IllegalStateException("kapso:" + operation + " is not started: its Kapso client does not exist yet");
+        }
+        return client;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.camelkapso.KapsoComponent;
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.client.KapsoCallStats;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckResultBuilder;

@@ -1,32 +1,27 @@
 package io.github.camelkapso.producer;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelkapso.KapsoConfiguration;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.KapsoClient;
+import io.github.camelkapso.client.KapsoRequest;
 import io.github.camelkapso.producer.body.RequestBodyEncoders;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
- * Calls the endpoint's Kapso operation (or the one named by the {@code CamelKapsoOperation} header) without blocking:
- * the callback is completed from the HTTP client's completion, on every path, success or failure.
+ * Calls the endpoint's Kapso operation (or the one named by the {@code CamelKapsoOperation} header) through the
+ * endpoint's {@link KapsoClient}, without blocking: the exchange becomes a request, the answer goes back on the
+ * exchange, and the callback completes from the HTTP client's completion on every path.
  */
 public class KapsoProducer extends DefaultAsyncProducer {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-
     private final KapsoEndpoint endpoint;
     private RequestFactory requests;
-    private HttpCaller caller;
-    private AnswerReader reader;
-    private Paginator paginator;
     private ResultWriter writer;
 
     public KapsoProducer(KapsoEndpoint endpoint) {
@@ -37,12 +32,8 @@ public class KapsoProducer extends DefaultAsyncProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
-        KapsoConfiguration cfg = endpoint.getConfiguration();
-        requests = new RequestFactory(endpoint, new RequestBodyEncoders(MAPPER));
-        caller = new HttpCaller(endpoint.getComponent().getHttpClient(), cfg, endpoint.getComponent().getSendThrottle());
-        reader = new AnswerReader(MAPPER, endpoint.getComponent().getCallStats(), cfg.getApiKey());
-        paginator = new Paginator(caller, reader, cfg.getMaxPages());
-        writer = new ResultWriter(MAPPER, cfg);
+        requests = new RequestFactory(endpoint, new RequestBodyEncoders(endpoint.getComponent().getObjectMapper()));
+        writer = new ResultWriter(endpoint.getComponent().getObjectMapper(), endpoint.getConfiguration());
     }
 
     @Override
@@ -50,11 +41,13 @@ public class KapsoProducer extends DefaultAsyncProducer {
         CompletableFuture<Void> call;
         try {
             KapsoOperation op = operationOf(exchange);
-            PreparedCall prepared = requests.prepare(op, exchange);
+            KapsoRequest request = requests.prepare(op, exchange);
+            KapsoClient client = endpoint.getClient();
             if (endpoint.getConfiguration().isAutoPaginate() && op.pagination() != KapsoOperation.Pagination.NONE) {
-                call = paginator.fetchAll(prepared).thenAccept(result -> write(() -> writer.writeAll(exchange, op, result)));
+                call = client.pages(request, endpoint.getConfiguration().getMaxPages())
+                        .thenAccept(pages -> write(() -> writer.writeAll(exchange, op, pages)));
             } else {
-                call = caller.call(prepared).thenAccept(reply -> write(() -> writer.write(exchange, op, reader.read(op, reply))));
+                call = client.call(request).thenAccept(response -> write(() -> writer.write(exchange, op, response)));
             }
         } catch (Throwable e) {
             exchange.setException(e);
@@ -63,11 +56,7 @@ public class KapsoProducer extends DefaultAsyncProducer {
         }
         call.whenComplete((ignored, error) -> {
             if (error != null) {
-                Throwable cause = HttpCaller.unwrap(error);
-                if (cause instanceof io.github.camelkapso.error.KapsoTransportException t) {
-                    endpoint.getComponent().getCallStats().record(t.getOperationId(), 0);
-                }
-                exchange.setException(cause);
+                exchange.setException(KapsoClient.causeOf(error));
             }
             callback.done(false);
         });
@@ -88,7 +77,7 @@ public class KapsoProducer extends DefaultAsyncProducer {
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {
-            throw new java.util.concurrent.CompletionException(e);
+            throw new CompletionException(e);
         }
     }
 

@@ -10,6 +10,10 @@ import io.github.camelkapso.KapsoConfiguration;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.ProvidedHeaders;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.KapsoClient;
+import io.github.camelkapso.client.KapsoPages;
+import io.github.camelkapso.client.KapsoResponse;
+import io.github.camelkapso.client.PageInfo;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.support.DefaultMessage;
@@ -25,7 +29,7 @@ final class ResultWriter {
         this.cfg = cfg;
     }
 
-    void write(Exchange exchange, KapsoOperation op, Answer answer) throws JsonProcessingException {
+    void write(Exchange exchange, KapsoOperation op, KapsoResponse answer) throws JsonProcessingException {
         Message out = exchange.getMessage();
         writeHeaders(out, op, answer);
         out.removeHeader(KapsoConstants.PAGES_FETCHED);
@@ -34,7 +38,7 @@ final class ResultWriter {
             out.setBody(answer.bytes());
             return;
         }
-        boolean list = isList(op);
+        boolean list = KapsoClient.isList(op);
         if (cfg.isSplitResult() && list) {
             out.setHeader(KapsoConstants.ITEM_COUNT, answer.items().size());
             out.setBody(split(exchange, answer.items()));
@@ -48,7 +52,7 @@ final class ResultWriter {
         out.setBody(convert(answer.json()));
     }
 
-    void writeAll(Exchange exchange, KapsoOperation op, Paginator.Result result) throws JsonProcessingException {
+    void writeAll(Exchange exchange, KapsoOperation op, KapsoPages result) throws JsonProcessingException {
         Message out = exchange.getMessage();
         writeHeaders(out, op, result.last());
         out.setHeader(KapsoConstants.PAGES_FETCHED, result.pages());
@@ -59,12 +63,7 @@ final class ResultWriter {
         out.setBody(cfg.isSplitResult() ? split(exchange, result.items()) : convertAll(result.items()));
     }
 
-    /** Paginated lists and the unpaginated ones ({@code listWorkflows}: {@code {"data":[...]}}) alike. */
-    private static boolean isList(KapsoOperation op) {
-        return op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list");
-    }
-
-    private void writeHeaders(Message out, KapsoOperation op, Answer answer) {
+    private void writeHeaders(Message out, KapsoOperation op, KapsoResponse answer) {
         out.setHeader(KapsoConstants.HTTP_STATUS, answer.status());
         out.setHeader(Exchange.HTTP_RESPONSE_CODE, answer.status());
         out.setHeader(KapsoConstants.RESPONSE_OPERATION, op.id());
@@ -75,8 +74,8 @@ final class ResultWriter {
         ProvidedHeaders.set(out, KapsoConstants.PAGE, page.page());
         setOrRemove(out, KapsoConstants.TOTAL_PAGES, page.totalPages());
         setOrRemove(out, KapsoConstants.TOTAL_COUNT, page.totalCount());
-        setOrRemove(out, KapsoConstants.RATE_LIMIT_REMAINING, PageInfo.headerNumber(answer.headers(), "X-RateLimit-Remaining"));
-        setOrRemove(out, KapsoConstants.RATE_LIMIT_LIMIT, PageInfo.headerNumber(answer.headers(), "X-RateLimit-Limit"));
+        setOrRemove(out, KapsoConstants.RATE_LIMIT_REMAINING, answer.headerNumber("X-RateLimit-Remaining"));
+        setOrRemove(out, KapsoConstants.RATE_LIMIT_LIMIT, answer.headerNumber("X-RateLimit-Limit"));
         if (op.isMessageSend() && answer.json() != null) {
             JsonNode id = answer.json().path("messages").path(0).path("id");
             if (id.isTextual()) {

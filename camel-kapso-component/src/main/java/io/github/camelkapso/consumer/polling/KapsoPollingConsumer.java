@@ -12,7 +12,7 @@ import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.error.KapsoRateLimitException;
 import io.github.camelkapso.error.KapsoRequestException;
-import io.github.camelkapso.producer.KapsoListFetcher;
+import io.github.camelkapso.producer.RequestFactory;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
 import org.apache.camel.Message;
@@ -77,13 +77,13 @@ public class KapsoPollingConsumer extends ScheduledBatchPollingConsumer {
         String key = cfg.getStateKey() != null && !cfg.getStateKey().isBlank() ? cfg.getStateKey() : setup.defaultStateKey();
         store = new PollStateStore(stateRepository, key, setup.profile().values());
         selector = new NewItemSelector(setup.profile(), Duration.ofMillis(cfg.getPollLookback()), idempotent);
-        KapsoListFetcher fetcher = new KapsoListFetcher(endpoint);
+        RequestFactory requests = RequestFactory.forEndpoint(endpoint);
         try {
-            fetcher.firstPage(Map.of());
+            requests.prepare(Map.of());
         } catch (KapsoRequestException e) {
             throw new IllegalArgumentException("kapso:" + endpoint.getOperation() + " cannot poll: " + e.getMessage(), e);
         }
-        walker = new ListWalker(fetcher, cfg.getPollMaxPages());
+        walker = new ListWalker(endpoint.getClient(), requests, cfg.getPollMaxPages());
         bodies = new ItemBodies(endpoint.getConfiguration().getResponseClass());
         LOG.debug("Polling kapso:{} ordered by {}, state key {}", endpoint.getOperation(), setup.profile().orderField(), key);
         super.doStart();

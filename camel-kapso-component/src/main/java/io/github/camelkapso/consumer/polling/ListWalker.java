@@ -8,7 +8,10 @@ import java.util.concurrent.CompletionException;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelkapso.producer.KapsoListFetcher;
+import io.github.camelkapso.client.KapsoClient;
+import io.github.camelkapso.client.KapsoPage;
+import io.github.camelkapso.client.KapsoPageRequest;
+import io.github.camelkapso.producer.RequestFactory;
 
 /** Walks the pages of a list, newest first as Kapso serves them, until told to stop or out of pages. */
 final class ListWalker {
@@ -23,11 +26,13 @@ final class ListWalker {
     record Walk(List<JsonNode> items, int pages, boolean truncated) {
     }
 
-    private final KapsoListFetcher fetcher;
+    private final KapsoClient client;
+    private final RequestFactory requests;
     private final int maxPages;
 
-    ListWalker(KapsoListFetcher fetcher, int maxPages) {
-        this.fetcher = fetcher;
+    ListWalker(KapsoClient client, RequestFactory requests, int maxPages) {
+        this.client = client;
+        this.requests = requests;
         this.maxPages = Math.max(1, maxPages);
     }
 
@@ -37,13 +42,13 @@ final class ListWalker {
      */
     Walk walk(Map<String, String> query, StopCondition enoughRead) throws Exception {
         List<JsonNode> items = new ArrayList<>();
-        KapsoListFetcher.PageRequest request = fetcher.firstPage(query);
+        KapsoPageRequest request = client.firstPage(requests.prepare(query));
         int pages = 0;
         while (true) {
-            KapsoListFetcher.Page page = await(request);
+            KapsoPage page = await(request);
             pages++;
             items.addAll(page.items());
-            Optional<KapsoListFetcher.PageRequest> next = page.next();
+            Optional<KapsoPageRequest> next = page.next();
             if (next.isEmpty() || page.items().isEmpty() || enoughRead.test(page.items(), items)) {
                 return new Walk(items, pages, false);
             }
@@ -54,11 +59,11 @@ final class ListWalker {
         }
     }
 
-    private KapsoListFetcher.Page await(KapsoListFetcher.PageRequest request) throws Exception {
+    private KapsoPage await(KapsoPageRequest request) throws Exception {
         try {
-            return fetcher.fetch(request).join();
+            return client.page(request).join();
         } catch (CompletionException e) {
-            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            Throwable cause = KapsoClient.causeOf(e);
             if (cause instanceof Exception ex) {
                 throw ex;
             }

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.ParameterNames;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.KapsoClient;
 
 /**
  * Checks a polling endpoint's options before the first poll and resolves what polling needs from them: the profile of
@@ -65,8 +66,8 @@ record PollingSetup(PollProfile profile, OrderValue since, String defaultStateKe
                                                    + " Unix seconds");
             }
         }
-        String sizeParam = op.queryParam("limit").isPresent() ? "limit" : op.queryParam("per_page").isPresent() ? "per_page" : null;
-        return new PollingSetup(profile, since, StateKeys.derive(endpoint, orderColumn), sizeParam);
+        return new PollingSetup(profile, since, StateKeys.derive(endpoint, orderColumn),
+                KapsoClient.pageSizeParameter(op).orElse(null));
     }
 
     private static void checkQueryRows(KapsoEndpoint endpoint, String prefix, String orderColumn) {

@@ -4,9 +4,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelkapso.KapsoConstants;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkapso.catalog.KapsoCatalog;
+import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
+import io.github.camelkapso.client.KapsoClient;
+import io.github.camelkapso.client.KapsoRequest;
 import io.github.camelkapso.event.KapsoEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +25,6 @@ import org.slf4j.LoggerFactory;
 final class KapsoWebhookRegistrar {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapsoWebhookRegistrar.class);
-    private static final String WEBHOOK_ID = "CamelKapsoWebhookId";
 
     static final List<String> NUMBER_EVENTS = List.of(KapsoEvents.MESSAGE_RECEIVED, KapsoEvents.MESSAGE_SENT,
             KapsoEvents.MESSAGE_DELIVERED, KapsoEvents.MESSAGE_READ, KapsoEvents.MESSAGE_FAILED,
@@ -29,13 +35,20 @@ final class KapsoWebhookRegistrar {
 
     private final KapsoWebhookConfiguration config;
     private final String phoneNumberId;
-    private final KapsoOperationCaller caller;
+    private final KapsoClient client;
+    private final KapsoCatalog catalog;
+    private final ObjectMapper mapper;
+    private final int maxPages;
 
     /** @param phoneNumberId the endpoint's phone number id; required for the phoneNumber scope */
-    KapsoWebhookRegistrar(KapsoWebhookConfiguration config, String phoneNumberId, KapsoOperationCaller caller) {
+    KapsoWebhookRegistrar(KapsoWebhookConfiguration config, String phoneNumberId, KapsoClient client, KapsoCatalog catalog,
+                          ObjectMapper mapper, int maxPages) {
         this.config = config;
         this.phoneNumberId = phoneNumberId;
-        this.caller = caller;
+        this.client = client;
+        this.catalog = catalog;
+        this.mapper = mapper;
+        this.maxPages = maxPages;
     }
 
     /** Checks the options registration needs, before anything is sent. */
@@ -69,13 +82,12 @@ final class KapsoWebhookRegistrar {
                                                 + " webhookKind=" + kind);
             }
             String id = existing.path("id").asText();
-            call(isProjectScope() ? "updateProjectWebhook" : "updateWebhook", body(url, secret, false), id, false);
+            call(isProjectScope() ? "updateProjectWebhook" : "updateWebhook", body(url, secret, false), id);
             LOG.info("Updated Kapso webhook {} for {}", id, url);
             return new RegisteredWebhook(id, url, isProjectScope() ? null : phoneNumberId, false);
         }
-        Object answer = call(isProjectScope() ? "createProjectWebhook" : "createWebhook", body(url, secret, true), null, false);
-        JsonNode created = answer instanceof JsonNode json ? json.path("data") : null;
-        String id = created == null ? null : created.path("id").asText(null);
+        JsonNode answer = call(isProjectScope() ? "createProjectWebhook" : "createWebhook", body(url, secret, true), null);
+        String id = answer == null ? null : answer.path("data").path("id").asText(null);
         if (id == null) {
             throw new IllegalStateException("Kapso created the webhook for " + url + " but its answer carried no webhook id");
         }
@@ -85,20 +97,17 @@ final class KapsoWebhookRegistrar {
 
     void unregister(RegisteredWebhook webhook) throws Exception {
         if (webhook.phoneNumberId() == null) {
-            call("deleteProjectWebhook", null, webhook.id(), false);
+            call("deleteProjectWebhook", null, webhook.id());
         } else {
-            call("deleteWebhook", null, webhook.id(), false);
+            call("deleteWebhook", null, webhook.id());
         }
         LOG.info("Deleted Kapso webhook {} for {}", webhook.id(), webhook.url());
     }
 
     private JsonNode find(String url) throws Exception {
-        Object answer = call(isProjectScope() ? "listProjectWebhooks" : "listWebhooks", null, null, true);
-        if (!(answer instanceof List<?> items)) {
-            return null;
-        }
-        for (Object item : items) {
-            if (item instanceof JsonNode webhook && url.equals(webhook.path("url").asText(null)) && inScope(webhook)) {
+        KapsoRequest list = request(isProjectScope() ? "listProjectWebhooks" : "listWebhooks", null, null);
+        for (JsonNode webhook : await(client.pages(list, maxPages)).items()) {
+            if (url.equals(webhook.path("url").asText(null)) && inScope(webhook)) {
                 return webhook;
             }
         }
@@ -154,15 +163,33 @@ final class KapsoWebhookRegistrar {
         return chosen.isEmpty() ? scopeEvents : chosen;
     }
 
-    private Object call(String operation, Object body, String webhookId, boolean allPages) throws Exception {
-        Map<String, Object> headers = new LinkedHashMap<>();
+    /** One call, waited for: registration runs while a route starts or stops. */
+    private JsonNode call(String operation, Map<String, Object> body, String webhookId) throws Exception {
+        return await(client.call(request(operation, body, webhookId))).json();
+    }
+
+    private KapsoRequest request(String operation, Map<String, Object> body, String webhookId) throws Exception {
+        KapsoOperation op = catalog.require(operation);
+        KapsoRequest.Builder request = KapsoRequest.to(op);
         if (!isProjectScope()) {
-            headers.put(KapsoConstants.PHONE_NUMBER_ID, phoneNumberId);
+            request.pathParam("phone_number_id", phoneNumberId);
         }
         if (webhookId != null) {
-            headers.put(WEBHOOK_ID, webhookId);
+            request.pathParam("webhook_id", webhookId);
         }
-        return caller.call(operation, body, headers, allPages || operation.startsWith("list"));
+        if (body != null) {
+            request.body(EncodedBody.json(op, mapper.valueToTree(body), mapper));
+        }
+        return request.build();
+    }
+
+    private static <T> T await(CompletableFuture<T> call) throws Exception {
+        try {
+            return call.join();
+        } catch (CompletionException e) {
+            Throwable cause = KapsoClient.causeOf(e);
+            throw cause instanceof Exception ex ? ex : e;
+        }
     }
 
     private boolean isProjectScope() {

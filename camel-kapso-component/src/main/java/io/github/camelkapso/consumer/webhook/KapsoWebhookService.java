@@ -189,7 +189,8 @@ public final class KapsoWebhookService {
     }
 
     private KapsoWebhookRegistrar registrar() {
-        return new KapsoWebhookRegistrar(config(), endpoint.getConfiguration().getPhoneNumberId(),
-                new KapsoOperationCaller(endpoint));
+        return new KapsoWebhookRegistrar(config(), endpoint.getConfiguration().getPhoneNumberId(), endpoint.getClient(),
+                endpoint.getComponent().getCatalog(), endpoint.getComponent().getObjectMapper(),
+                endpoint.getConfiguration().getMaxPages());
     }
 }

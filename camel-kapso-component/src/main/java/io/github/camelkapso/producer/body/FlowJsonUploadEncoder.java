@@ -2,6 +2,7 @@ package io.github.camelkapso.producer.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
 import io.github.camelkapso.error.KapsoRequestException;
 import org.apache.camel.Exchange;
 

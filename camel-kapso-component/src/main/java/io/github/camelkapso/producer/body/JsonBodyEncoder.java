@@ -1,14 +1,12 @@
 package io.github.camelkapso.producer.body;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
 import org.apache.camel.Exchange;
 
 /** JSON bodies, wrapped in the operation's strong-parameters key (e.g. whatsapp_broadcast) when it is missing. */
 final class JsonBodyEncoder implements RequestBodyEncoder {
-
-    private static final String JSON = "application/json";
 
     private final JsonBodies bodies;
 
@@ -18,13 +16,8 @@ final class JsonBodyEncoder implements RequestBodyEncoder {
 
     @Override
     public EncodedBody encode(KapsoOperation operation, Exchange exchange) throws Exception {
-        JsonNode node = bodies.toTree(operation.id(), exchange.getMessage());
-        if (operation.hasWrapper() && node.isObject() && !node.has(operation.wrapper())) {
-            ObjectNode wrapped = bodies.mapper().createObjectNode();
-            wrapped.set(operation.wrapper(), node);
-            node = wrapped;
-        }
+        JsonNode node = EncodedBody.wrapped(operation, bodies.toTree(operation.id(), exchange.getMessage()), bodies.mapper());
         RequestPreflight.check(operation, node);
-        return new EncodedBody(bodies.toBytes(node), JSON);
+        return new EncodedBody(bodies.toBytes(node), EncodedBody.JSON);
     }
 }

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
 import io.github.camelkapso.error.KapsoRequestException;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;

@@ -4,6 +4,8 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
+import io.github.camelkapso.client.EncodedBody;
+
 /** Builds a multipart/form-data body in memory (Kapso's upload limits keep it bounded: 100 MB for documents). */
 final class MultipartBody {
 

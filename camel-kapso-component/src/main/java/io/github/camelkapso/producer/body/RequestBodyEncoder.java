@@ -1,6 +1,7 @@
 package io.github.camelkapso.producer.body;
 
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
 import org.apache.camel.Exchange;
 
 /** Turns the message body into what an operation sends. */

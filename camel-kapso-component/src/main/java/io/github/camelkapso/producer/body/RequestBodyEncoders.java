@@ -4,6 +4,7 @@ import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.EncodedBody;
 
 /**
  * Picks the encoder of an operation: a registered handler for the few operations that need one (multipart uploads),

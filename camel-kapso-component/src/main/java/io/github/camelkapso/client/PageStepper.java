@@ -1,71 +1,44 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkapso.catalog.KapsoOperation;
 import io.github.camelkapso.error.KapsoPaginationException;
 import io.github.camelkapso.error.KapsoRequestException;
 
 /**
- * Follows cursor, page or offset pagination until the last page or {@code maxPages}, collecting the items. A cursor
- * or page number Kapso hands back twice stops it with an error rather than looping.
+ * The one rule for stepping through cursor, page or offset pagination: given a page's request and answer, the request
+ * of the next page, if any. A cursor or page number Kapso hands back twice stops the walk with an error rather than
+ * looping.
  */
-final class Paginator {
+final class PageStepper {
 
     static final int DEFAULT_OFFSET_LIMIT = 100;
 
-    /** All items fetched, the last answer, and whether {@code maxPages} cut the walk short. */
-    record Result(List<JsonNode> items, int pages, Answer last, boolean truncated) {
+    private PageStepper() {
     }
 
-    private final HttpCaller caller;
-    private final AnswerReader reader;
-    private final int maxPages;
-
-    Paginator(HttpCaller caller, AnswerReader reader, int maxPages) {
-        this.caller = caller;
-        this.reader = reader;
-        this.maxPages = Math.max(1, maxPages);
+    /** Paginated lists and the unpaginated ones ({@code listWorkflows}: {@code {"data":[...]}}) alike. */
+    static boolean isList(KapsoOperation op) {
+        return op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list");
     }
 
-    CompletableFuture<Result> fetchAll(PreparedCall first) {
-        PreparedCall start = first;
-        if (first.operation().pagination() == KapsoOperation.Pagination.OFFSET && !first.query().containsKey("limit")) {
-            start = first.withQuery("limit", String.valueOf(DEFAULT_OFFSET_LIMIT));
+    /** The first page's request: an offset list without {@code limit} gets the default one, so steps can be counted. */
+    static KapsoRequest first(KapsoRequest request) {
+        if (request.operation().pagination() == KapsoOperation.Pagination.OFFSET && !request.query().containsKey("limit")) {
+            return request.withQuery("limit", String.valueOf(DEFAULT_OFFSET_LIMIT));
         }
-        return step(start, new Walk());
+        return request;
     }
 
-    private CompletableFuture<Result> step(PreparedCall call, Walk walk) {
-        return caller.call(call).thenCompose(reply -> {
-            Answer answer;
-            try {
-                answer = reader.read(call.operation(), reply);
-            } catch (Exception e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            walk.items.addAll(answer.items());
-            walk.pages++;
-            Optional<PreparedCall> next;
-            try {
-                next = next(call, answer, walk);
-            } catch (KapsoPaginationException | KapsoRequestException e) {
-                return CompletableFuture.failedFuture(e);
-            }
-            if (next.isEmpty() || walk.pages >= maxPages) {
-                return CompletableFuture.completedFuture(new Result(walk.items, walk.pages, answer, next.isPresent()));
-            }
-            return step(next.get(), walk);
-        });
-    }
-
-    private Optional<PreparedCall> next(PreparedCall call, Answer answer, Walk walk) {
+    /**
+     * @param  walk                     what the walk has seen so far; {@code call} is its page number {@code walk.pages}
+     * @throws KapsoPaginationException when Kapso hands back a cursor or page a second time
+     * @throws KapsoRequestException    when a page, limit or offset parameter is not an integer
+     */
+    static Optional<KapsoRequest> next(KapsoRequest call, KapsoResponse answer, Walk walk) {
         KapsoOperation op = call.operation();
         PageInfo page = answer.page();
         switch (op.pagination()) {
@@ -92,8 +65,7 @@ final class Paginator {
                 return Optional.of(call.withQuery("after", cursor).withQuery("before", null));
             }
             case PAGE: {
-                int current = page.page() != null ? page.page()
-                        : intParam(call, "page", 1);
+                int current = page.page() != null ? page.page() : intParam(call, "page", 1);
                 if (!walk.seen.add("page:" + current)) {
                     throw repeated(op, "page " + current, walk.pages);
                 }
@@ -119,7 +91,21 @@ final class Paginator {
         }
     }
 
-    private static int intParam(PreparedCall call, String name, int fallback) {
+    /**
+     * The query parameter a page size goes in: {@code limit} for cursor lists (one that still accepts legacy
+     * {@code per_page}, listProjectContacts, would switch to page answers without cursors), else {@code per_page}, else
+     * whichever of the two the operation has; empty when it has neither.
+     */
+    static Optional<String> pageSizeParameter(KapsoOperation op) {
+        String preferred = op.pagination() == KapsoOperation.Pagination.CURSOR ? "limit" : "per_page";
+        String other = preferred.equals("limit") ? "per_page" : "limit";
+        if (op.queryParam(preferred).isPresent()) {
+            return Optional.of(preferred);
+        }
+        return op.queryParam(other).isPresent() ? Optional.of(other) : Optional.empty();
+    }
+
+    private static int intParam(KapsoRequest call, String name, int fallback) {
         String value = call.query().get(name);
         if (value == null || value.isBlank()) {
             return fallback;
@@ -141,8 +127,8 @@ final class Paginator {
         return cursor.length() <= 24 ? cursor : cursor.substring(0, 24) + "...";
     }
 
-    private static final class Walk {
-        final List<JsonNode> items = new ArrayList<>();
+    /** What one walk over a list has seen: the cursors and pages handed back, pages read, the cursor dialect. */
+    static final class Walk {
         final Set<String> seen = new HashSet<>();
         int pages;
         boolean nextLinks;

@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.net.http.HttpHeaders;
 import java.util.List;
@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A successful answer, read: the JSON (or bytes for binary operations), its items when it is a list, and its paging.
+ * Error answers never become a response: the client fails the call with a typed
+ * {@link io.github.camelkapso.error.KapsoApiException} instead.
  *
  * @param status   HTTP status
  * @param headers  response headers
@@ -16,5 +18,11 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param page     paging facts
  * @param attempts HTTP attempts the call took
  */
-record Answer(int status, HttpHeaders headers, JsonNode json, byte[] bytes, List<JsonNode> items, PageInfo page, int attempts) {
+public record KapsoResponse(int status, HttpHeaders headers, JsonNode json, byte[] bytes, List<JsonNode> items,
+                            PageInfo page, int attempts) {
+
+    /** A numeric response header (X-RateLimit-Remaining, X-Total-Count), or null when absent or not a number. */
+    public Long headerNumber(String name) {
+        return PageInfo.headerNumber(headers, name);
+    }
 }

@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;

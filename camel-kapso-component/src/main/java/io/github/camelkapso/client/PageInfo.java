@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.net.URLDecoder;
 import java.net.http.HttpHeaders;
@@ -23,7 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
  * @param totalPages     total pages, page pagination only
  * @param totalCount     total items, when known
  */
-record PageInfo(String nextCursor, String previousCursor, boolean moreAfter, boolean nextLinks, Integer page,
+public record PageInfo(String nextCursor, String previousCursor, boolean moreAfter, boolean nextLinks, Integer page,
                 Integer totalPages, Long totalCount) {
 
     static PageInfo read(JsonNode body, HttpHeaders headers) {

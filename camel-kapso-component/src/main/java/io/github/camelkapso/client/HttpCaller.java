@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 
-import io.github.camelkapso.KapsoConfiguration;
 import io.github.camelkapso.error.KapsoTransportException;
 import io.github.camelkapso.error.RetryAfterParser;
 
@@ -25,24 +24,24 @@ final class HttpCaller {
     }
 
     private final HttpClient client;
-    private final KapsoConfiguration cfg;
+    private final KapsoClientSettings settings;
     private final RetryPolicy retryPolicy;
     private final SendThrottle throttle;
 
-    HttpCaller(HttpClient client, KapsoConfiguration cfg, SendThrottle throttle) {
+    HttpCaller(HttpClient client, KapsoClientSettings settings, SendThrottle throttle) {
         this.client = client;
-        this.cfg = cfg;
-        this.retryPolicy = new RetryPolicy(cfg);
+        this.settings = settings;
+        this.retryPolicy = new RetryPolicy(settings);
         this.throttle = throttle;
     }
 
-    CompletableFuture<Reply> call(PreparedCall call) {
+    CompletableFuture<Reply> call(KapsoRequest call) {
         return attempt(call, 1);
     }
 
-    private CompletableFuture<Reply> attempt(PreparedCall call, int attempt) {
-        long waitNanos = cfg.isThrottleEnabled() && call.throttleKey() != null
-                ? throttle.reserve(call.throttleKey(), cfg.getThrottleRate()) : 0;
+    private CompletableFuture<Reply> attempt(KapsoRequest call, int attempt) {
+        long waitNanos = settings.throttled() && call.throttleKey() != null
+                ? throttle.reserve(call.throttleKey(), settings.throttleRate()) : 0;
         CompletableFuture<HttpResponse<byte[]>> sent = waitNanos > 0
                 ? after(waitNanos, TimeUnit.NANOSECONDS).thenCompose(v -> send(call))
                 : send(call);
@@ -60,16 +59,15 @@ final class HttpCaller {
             }
             if (failure != null) {
                 return CompletableFuture.<Reply>failedFuture(failure instanceof IOException
-                        ? new KapsoTransportException(call.operation().id(), call.describeTarget(), attempt, failure) : failure);
+                        ? new KapsoTransportException(call.operation().id(), call.describeTarget(settings), attempt, failure) : failure);
             }
             return CompletableFuture.completedFuture(new Reply(response, attempt));
         }).thenCompose(f -> f);
     }
 
-    private CompletableFuture<HttpResponse<byte[]>> send(PreparedCall call) {
+    private CompletableFuture<HttpResponse<byte[]>> send(KapsoRequest call) {
         try {
-            return client.sendAsync(call.toHttpRequest(cfg.getApiKey(), Duration.ofMillis(cfg.getRequestTimeout())),
-                    HttpResponse.BodyHandlers.ofByteArray());
+            return client.sendAsync(call.toHttpRequest(settings), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IllegalArgumentException e) {
             // the JDK names the offending header value in its message: it may be a secret, so say less
             return CompletableFuture.failedFuture(new io.github.camelkapso.error.KapsoRequestException(

@@ -1,4 +1,4 @@
-package io.github.camelkapso.health;
+package io.github.camelkapso.client;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;

@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.camelkapso.producer;
+package io.github.camelkapso.client;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -14,10 +14,9 @@ import io.github.camelkapso.error.KapsoApiException;
 import io.github.camelkapso.error.KapsoErrorCategory;
 import io.github.camelkapso.error.KapsoErrorDetails;
 import io.github.camelkapso.error.KapsoErrorParser;
-import io.github.camelkapso.health.KapsoCallStats;
 
-/** Reads an HTTP answer: a {@link Answer} for 2xx, a typed {@code KapsoApiException} for anything else. */
-final class AnswerReader {
+/** Reads an HTTP answer: a {@link KapsoResponse} for 2xx, a typed {@code KapsoApiException} for anything else. */
+final class ResponseReader {
 
     private static final byte[] MASK = "xxxxxx".getBytes(StandardCharsets.UTF_8);
 
@@ -25,13 +24,13 @@ final class AnswerReader {
     private final KapsoCallStats stats;
     private final byte[] apiKey;
 
-    AnswerReader(ObjectMapper mapper, KapsoCallStats stats, String apiKey) {
+    ResponseReader(ObjectMapper mapper, KapsoCallStats stats, String apiKey) {
         this.mapper = mapper;
         this.stats = stats;
         this.apiKey = apiKey == null || apiKey.isBlank() ? null : apiKey.trim().getBytes(StandardCharsets.UTF_8);
     }
 
-    Answer read(KapsoOperation op, HttpCaller.Reply answer) throws IOException {
+    KapsoResponse read(KapsoOperation op, HttpCaller.Reply answer) throws IOException {
         HttpResponse<byte[]> response = answer.response();
         int status = response.statusCode();
         stats.record(op.id(), status);
@@ -40,13 +39,13 @@ final class AnswerReader {
             throw KapsoErrorParser.parse(op.id(), status, response.headers(), withoutKey(bytes));
         }
         if (op.envelope() == KapsoOperation.Envelope.BINARY) {
-            return new Answer(status, response.headers(), null, bytes, List.of(), PageInfo.read(null, response.headers()),
+            return new KapsoResponse(status, response.headers(), null, bytes, List.of(), PageInfo.read(null, response.headers()),
                     answer.attempts());
         }
         JsonNode json = bytes.length == 0 ? null : json(op, status, response, bytes);
-        List<JsonNode> items = op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list")
+        List<JsonNode> items = PageStepper.isList(op)
                 ? items(json) : List.of();
-        return new Answer(status, response.headers(), json, bytes, items, PageInfo.read(json, response.headers()),
+        return new KapsoResponse(status, response.headers(), json, bytes, items, PageInfo.read(json, response.headers()),
                 answer.attempts());
     }
 
