@@ -29,6 +29,8 @@ public class KapsoComponent extends HealthCheckComponent {
     public static final String WEBHOOK = "webhook";
     /** {@code kapso:flowsDataEndpoint}: serves a WhatsApp Flows data endpoint. */
     public static final String FLOWS_DATA_ENDPOINT = "flowsDataEndpoint";
+    /** Whether Camel's webhook meta-component (camel-webhook, an optional dependency) is on the classpath. */
+    private static final boolean WEBHOOK_META_COMPONENT = present("org.apache.camel.component.webhook.WebhookCapableEndpoint");
 
     @Metadata(description = "Component-wide defaults, overridden per endpoint and per message.")
     private KapsoConfiguration configuration = new KapsoConfiguration();
@@ -53,7 +55,9 @@ public class KapsoComponent extends HealthCheckComponent {
     protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) throws Exception {
         boolean receiverOnly = WEBHOOK.equals(remaining) || FLOWS_DATA_ENDPOINT.equals(remaining);
         KapsoOperation operation = receiverOnly ? null : catalog.require(remaining);
-        KapsoEndpoint endpoint = new KapsoEndpoint(uri, this, remaining, operation, configuration.copy());
+        KapsoEndpoint endpoint = WEBHOOK.equals(remaining) && WEBHOOK_META_COMPONENT
+                ? new KapsoWebhookEndpoint(uri, this, configuration.copy())
+                : new KapsoEndpoint(uri, this, remaining, operation, configuration.copy());
         if (operation != null) {
             endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));
         }
@@ -162,5 +166,14 @@ public class KapsoComponent extends HealthCheckComponent {
     /** The JSON configuration every kapso: endpoint of this component reads and writes with. */
     public ObjectMapper getObjectMapper() {
         return objectMapper;
+    }
+
+    private static boolean present(String className) {
+        try {
+            Class.forName(className, false, KapsoComponent.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 }

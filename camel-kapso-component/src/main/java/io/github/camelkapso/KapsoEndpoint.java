@@ -1,7 +1,6 @@
 package io.github.camelkapso;
 
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 
 import io.github.camelkapso.catalog.KapsoOperation;
@@ -19,8 +18,6 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
-import org.apache.camel.component.webhook.WebhookCapableEndpoint;
-import org.apache.camel.component.webhook.WebhookConfiguration;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.Metadata;
@@ -36,13 +33,13 @@ import org.apache.camel.support.ScheduledPollEndpoint;
  * {@code kapso:flowsDataEndpoint} (the WhatsApp Flows data endpoint), or a consumer-capable list operation polled on
  * a schedule ({@code kapso:listMessages}).
  * <p>
- * {@code kapso:webhook} also works behind Camel's webhook meta-component ({@code webhook:kapso:webhook}): the same
- * verification, splitting and registration, with the meta-component serving the path.
+ * {@code kapso:webhook} also works behind Camel's webhook meta-component ({@code webhook:kapso:webhook}) when
+ * camel-webhook is on the classpath ({@link KapsoWebhookEndpoint}).
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "kapso", title = "Kapso", syntax = "kapso:operation",
              category = { Category.SOCIAL, Category.CHAT, Category.CLOUD },
              headersClass = KapsoConstants.class)
-public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware, WebhookCapableEndpoint {
+public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware {
 
     @UriPath(description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
                            + " CamelKapsoOperation header overrides it per message); for consumers also webhook or"
@@ -64,8 +61,6 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
     private Map<String, String> operationParameters = Collections.emptyMap();
     private KapsoWebhookService webhookService;
     private KapsoClient client;
-    /** Set by the webhook meta-component when this endpoint is used as webhook:kapso:webhook. */
-    private WebhookConfiguration webhookComponentConfiguration;
 
     /**
      * @param catalogOperation the catalog entry, or null for the consumer-only endpoints (webhook, flowsDataEndpoint)
@@ -200,49 +195,6 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
             webhookService = new KapsoWebhookService(this);
         }
         return webhookService;
-    }
-
-    // ---------------------------------------------------------------- WebhookCapableEndpoint (webhook:kapso:webhook)
-
-    @Override
-    public Processor createWebhookHandler(Processor next) {
-        requireWebhookOperation();
-        boolean registering = webhookComponentConfiguration != null && webhookComponentConfiguration.isWebhookAutoRegister();
-        getWebhookService().checkOptions(registering);
-        return getWebhookService().createHandler(next);
-    }
-
-    @Override
-    public void registerWebhook() throws Exception {
-        requireWebhookOperation();
-        KapsoWebhookService service = getWebhookService();
-        String fallback = webhookComponentConfiguration == null ? null : webhookComponentConfiguration.computeFullExternalUrl();
-        service.register(service.publicUrl(fallback));
-    }
-
-    @Override
-    public void unregisterWebhook() throws Exception {
-        getWebhookService().unregister();
-    }
-
-    /** Keeps the path option (default /kapso/webhooks) unless the meta-component's webhookPath is set. */
-    @Override
-    public void setWebhookConfiguration(WebhookConfiguration webhookConfiguration) {
-        if (webhookConfiguration.getWebhookPath() == null) {
-            webhookConfiguration.setWebhookPath(getWebhookService().path());
-        }
-        this.webhookComponentConfiguration = webhookConfiguration;
-    }
-
-    @Override
-    public List<String> getWebhookMethods() {
-        return webhookConsumerConfiguration.isMeta() ? List.of("POST", "GET") : List.of("POST");
-    }
-
-    private void requireWebhookOperation() {
-        if (!KapsoComponent.WEBHOOK.equals(operation)) {
-            throw new IllegalArgumentException("Only kapso:webhook works behind the webhook component, not kapso:" + operation);
-        }
     }
 
     public KapsoFlowsConfiguration getFlowsConfiguration() {
