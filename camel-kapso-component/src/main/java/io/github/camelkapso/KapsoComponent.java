@@ -12,9 +12,7 @@ import io.github.camelkapso.catalog.KapsoOperation;
 import io.github.camelkapso.client.KapsoCallStats;
 import io.github.camelkapso.client.KapsoJson;
 import io.github.camelkapso.client.SendThrottle;
-import io.github.camelkapso.health.KapsoHealthCheck;
 import org.apache.camel.Endpoint;
-import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.EndpointUriFactory;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -45,7 +43,6 @@ public class KapsoComponent extends HealthCheckComponent {
     private final KapsoCallStats callStats = new KapsoCallStats();
     private final SendThrottle sendThrottle = new SendThrottle();
     private final ObjectMapper objectMapper = KapsoJson.newMapper();
-    private KapsoHealthCheck healthCheck;
     private java.util.concurrent.ExecutorService httpExecutor;
 
     public KapsoComponent() {
@@ -105,20 +102,10 @@ public class KapsoComponent extends HealthCheckComponent {
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
         }
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null && healthCheck == null) {
-            healthCheck = new KapsoHealthCheck(this);
-            registry.register(healthCheck);
-        }
     }
 
     @Override
     protected void doStop() throws Exception {
-        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
-        if (registry != null && healthCheck != null) {
-            registry.unregister(healthCheck);
-            healthCheck = null;
-        }
         if (httpExecutor != null) {
             getCamelContext().getExecutorServiceManager().shutdown(httpExecutor);
             httpExecutor = null;

@@ -4,6 +4,7 @@ import java.util.Collections;
 import java.util.Map;
 
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.client.KapsoCallStats;
 import io.github.camelkapso.client.KapsoClient;
 import io.github.camelkapso.consumer.KapsoConsumerConfiguration;
 import io.github.camelkapso.consumer.flows.KapsoFlowsConfiguration;
@@ -118,7 +119,7 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
         super.doStart();
         KapsoComponent component = getComponent();
         client = new KapsoClient(configuration.toClientSettings(), component.getHttpClient(), component.getSendThrottle(),
-                component.getCallStats(), component.getObjectMapper());
+                new KapsoCallStats(component.getCallStats()), component.getObjectMapper());
     }
 
     @Override

@@ -3,18 +3,35 @@ package io.github.camelkapso.client;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** What the component's producers saw of Kapso: counters and the last outcome, for the health check. */
+/**
+ * What a client saw of Kapso: counters, the last outcome and the last rate-limit headers, for health checks and the
+ * dev console. A client's stats can roll up into a parent (the component's), which then sums every client.
+ */
 public final class KapsoCallStats {
 
     /** The last answer Kapso gave, or the last transport failure (status 0). */
     public record Outcome(int status, long atMillis, String operation) {
     }
 
+    /** The rate-limit headers of the newest answer that carried them. */
+    public record RateLimit(Long remaining, Long limit, long atMillis) {
+    }
+
+    private final KapsoCallStats parent;
     private final AtomicLong calls = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicReference<Outcome> last = new AtomicReference<>();
     private final AtomicReference<Outcome> lastAnswer = new AtomicReference<>();
     private final AtomicReference<Outcome> lastAuthFailure = new AtomicReference<>();
+    private final AtomicReference<RateLimit> rateLimit = new AtomicReference<>();
+
+    public KapsoCallStats() {
+        this(null);
+    }
+
+    public KapsoCallStats(KapsoCallStats parent) {
+        this.parent = parent;
+    }
 
     public void record(String operation, int status) {
         calls.incrementAndGet();
@@ -29,6 +46,20 @@ public final class KapsoCallStats {
         }
         if (status == 401) {
             lastAuthFailure.set(outcome);
+        }
+        if (parent != null) {
+            parent.record(operation, status);
+        }
+    }
+
+    /** Records X-RateLimit-Remaining / X-RateLimit-Limit when an answer carried either. */
+    public void recordRateLimit(Long remaining, Long limit) {
+        if (remaining == null && limit == null) {
+            return;
+        }
+        rateLimit.set(new RateLimit(remaining, limit, System.currentTimeMillis()));
+        if (parent != null) {
+            parent.recordRateLimit(remaining, limit);
         }
     }
 
@@ -47,6 +78,11 @@ public final class KapsoCallStats {
     /** The last 401 answer, or null. */
     public Outcome lastAuthFailure() {
         return lastAuthFailure.get();
+    }
+
+    /** The newest rate-limit headers seen, or null. */
+    public RateLimit rateLimit() {
+        return rateLimit.get();
     }
 
     /**

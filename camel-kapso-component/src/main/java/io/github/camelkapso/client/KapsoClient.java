@@ -44,6 +44,11 @@ public final class KapsoClient {
         return settings;
     }
 
+    /** What this client saw of Kapso (calls, failures, the last outcome, rate-limit headers). */
+    public KapsoCallStats stats() {
+        return stats;
+    }
+
     /** Sends one request; a list answer's items are in {@link KapsoResponse#items()}. */
     public CompletableFuture<KapsoResponse> call(KapsoRequest request) {
         CompletableFuture<HttpCaller.Reply> sent;

@@ -34,6 +34,8 @@ final class ResponseReader {
         HttpResponse<byte[]> response = answer.response();
         int status = response.statusCode();
         stats.record(op.id(), status);
+        stats.recordRateLimit(PageInfo.headerNumber(response.headers(), "X-RateLimit-Remaining"),
+                PageInfo.headerNumber(response.headers(), "X-RateLimit-Limit"));
         byte[] bytes = response.body() == null ? new byte[0] : response.body();
         if (status < 200 || status >= 300) {
             throw KapsoErrorParser.parse(op.id(), status, response.headers(), withoutKey(bytes));

@@ -8,9 +8,12 @@ import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.catalog.KapsoOperation;
 import io.github.camelkapso.client.KapsoClient;
 import io.github.camelkapso.client.KapsoRequest;
+import io.github.camelkapso.health.KapsoProducerHealthCheck;
 import io.github.camelkapso.producer.body.RequestBodyEncoders;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.Exchange;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultAsyncProducer;
 
 /**
@@ -23,6 +26,8 @@ public class KapsoProducer extends DefaultAsyncProducer {
     private final KapsoEndpoint endpoint;
     private RequestFactory requests;
     private ResultWriter writer;
+    private WritableHealthCheckRepository healthChecks;
+    private KapsoProducerHealthCheck healthCheck;
 
     public KapsoProducer(KapsoEndpoint endpoint) {
         super(endpoint);
@@ -34,6 +39,23 @@ public class KapsoProducer extends DefaultAsyncProducer {
         super.doStart();
         requests = new RequestFactory(endpoint, new RequestBodyEncoders(endpoint.getComponent().getObjectMapper()));
         writer = new ResultWriter(endpoint.getComponent().getObjectMapper(), endpoint.getConfiguration());
+        // health checks are optional: register only where the context has the producers repository
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(endpoint.getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new KapsoProducerHealthCheck(endpoint);
+            healthCheck.setEnabled(endpoint.getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -30,6 +30,7 @@ public abstract class KapsoProducerTestBase {
         kapso.getConfiguration().setBaseUrl(stub.baseUrl());
         kapso.getConfiguration().setRetryDelay(10);
         configure(kapso);
+        configureContext(context);
         context.addComponent("kapso", kapso);
         RouteBuilder routes = routes();
         if (routes != null) {
@@ -51,6 +52,10 @@ public abstract class KapsoProducerTestBase {
 
     /** Component settings for this test class. */
     protected void configure(KapsoComponent component) {
+    }
+
+    /** Context settings for this test class, applied before it starts. */
+    protected void configureContext(CamelContext context) {
     }
 
     /** Routes for this test class, or null. */
