@@ -6,6 +6,8 @@ import java.util.Collection;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelkapso.consumer.HmacSha256Signature;
+import io.github.camelkapso.consumer.HttpAnswer;
 import io.github.camelkapso.consumer.JsonContentType;
 import io.github.camelkapso.consumer.RejectedRequestLog;
 import io.github.camelkapso.consumer.flows.FlowsReplyReader.InvalidReplyException;
@@ -13,7 +15,6 @@ import io.github.camelkapso.consumer.flows.crypto.FlowsDecryptionException;
 import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelope;
 import io.github.camelkapso.consumer.flows.crypto.FlowsEnvelopeCipher;
 import io.github.camelkapso.consumer.flows.crypto.FlowsSessionKey;
-import io.github.camelkapso.consumer.flows.crypto.HubSignatureVerifier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Processor;
@@ -29,13 +30,14 @@ import org.slf4j.LoggerFactory;
 final class FlowsRequestProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(FlowsRequestProcessor.class);
+    static final String SIGNATURE_HEADER = "X-Hub-Signature-256";
     private static final byte[] PING_REPLY = "{\"data\":{\"status\":\"active\"}}".getBytes(StandardCharsets.UTF_8);
     private static final byte[] ERROR_NOTIFICATION_ACK
             = "{\"data\":{\"acknowledged\":true}}".getBytes(StandardCharsets.UTF_8);
 
     private final String path;
     private final int maxBodySize;
-    private final HubSignatureVerifier signatureVerifier;
+    private final HmacSha256Signature signatureVerifier;
     private final FlowsEnvelopeCipher cipher;
     private final FlowsRouteInvoker route;
     private final FlowsReplyReader replyReader;
@@ -44,7 +46,7 @@ final class FlowsRequestProcessor implements Processor {
     private final RejectedRequestLog rejections;
 
     /** @param signatureVerifier null when no app secret is configured */
-    FlowsRequestProcessor(String path, int maxBodySize, HubSignatureVerifier signatureVerifier, FlowsEnvelopeCipher cipher,
+    FlowsRequestProcessor(String path, int maxBodySize, HmacSha256Signature signatureVerifier, FlowsEnvelopeCipher cipher,
                           FlowsReplayGuard replays, FlowsRouteInvoker route, ObjectMapper mapper) {
         this.replays = replays;
         this.rejections = new RejectedRequestLog(LOG, "kapso:flowsDataEndpoint on " + path);
@@ -59,21 +61,21 @@ final class FlowsRequestProcessor implements Processor {
 
     @Override
     public void process(Exchange http) {
-        FlowsHttpAnswer answer;
+        HttpAnswer answer;
         try {
             answer = answer(http.getMessage());
         } catch (RuntimeException e) {
             LOG.warn("Unexpected failure serving a Flows request on {}: {}; answering 500", path, e.toString());
-            answer = FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+            answer = HttpAnswer.text(FlowsStatus.INTERNAL_ERROR, "");
         }
         answer.writeTo(http);
     }
 
-    private FlowsHttpAnswer answer(Message in) {
+    private HttpAnswer answer(Message in) {
         String wrongType = JsonContentType.refusal(in);
         if (wrongType != null) {
             rejections.refused(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
-            return FlowsHttpAnswer.text(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
+            return HttpAnswer.text(JsonContentType.UNSUPPORTED_MEDIA_TYPE, wrongType);
         }
         Long declaredLength = in.getHeader(Exchange.CONTENT_LENGTH, Long.class);
         if (declaredLength != null && declaredLength > maxBodySize) {
@@ -86,10 +88,10 @@ final class FlowsRequestProcessor implements Processor {
         if (raw.length > maxBodySize) {
             return tooLarge();
         }
-        if (signatureVerifier != null && !signatureVerifier.verify(raw, signatureHeader(in))) {
-            rejections.refused(FlowsHttpAnswer.SIGNATURE_FAILED,
-                    HubSignatureVerifier.HEADER + " is missing or does not match flowsAppSecret");
-            return FlowsHttpAnswer.text(FlowsHttpAnswer.SIGNATURE_FAILED, "Request signature authentication failed");
+        if (signatureVerifier != null && !signatureVerifier.matchesPrefixed(raw, signatureHeader(in))) {
+            rejections.refused(FlowsStatus.SIGNATURE_FAILED,
+                    SIGNATURE_HEADER + " is missing or does not match flowsAppSecret");
+            return HttpAnswer.text(FlowsStatus.SIGNATURE_FAILED, "Request signature authentication failed");
         }
         FlowsEnvelopeCipher.Decrypted decrypted;
         FlowRequest request;
@@ -101,33 +103,33 @@ final class FlowsRequestProcessor implements Processor {
                 throw new FlowsDecryptionException("The request's initial vector was already used: a replayed request");
             }
         } catch (FlowsDecryptionException e) {
-            rejections.refused(FlowsHttpAnswer.CANNOT_DECRYPT, e.getDetail());
-            return FlowsHttpAnswer.text(FlowsHttpAnswer.CANNOT_DECRYPT, e.getMessage());
+            rejections.refused(FlowsStatus.CANNOT_DECRYPT, e.getDetail());
+            return HttpAnswer.text(FlowsStatus.CANNOT_DECRYPT, e.getMessage());
         }
         FlowsSessionKey sessionKey = decrypted.sessionKey();
         if (request.isPing()) {
             LOG.debug("Answered a Flows health check on {}", path);
-            return FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(PING_REPLY));
+            return HttpAnswer.of(FlowsStatus.OK, "text/plain", sessionKey.encryptResponse(PING_REPLY));
         }
         if (request.errorKey() != null) {
             LOG.info("WhatsApp rejected the previous Flows reply on {} (screen {}): {}", path, request.screen(),
                     request.errorKey());
             // the route sees the notification; WhatsApp gets the acknowledgement Meta specifies, whatever the reply
             return route.invoke(request,
-                    (reply, body) -> FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(ERROR_NOTIFICATION_ACK)));
+                    (reply, body) -> HttpAnswer.of(FlowsStatus.OK, "text/plain", sessionKey.encryptResponse(ERROR_NOTIFICATION_ACK)));
         }
         return route.invoke(request, (reply, body) -> encryptReply(request, sessionKey, reply, body));
     }
 
-    private FlowsHttpAnswer encryptReply(FlowRequest request, FlowsSessionKey sessionKey, Message reply, Object body) {
+    private HttpAnswer encryptReply(FlowRequest request, FlowsSessionKey sessionKey, Message reply, Object body) {
         try {
-            return FlowsHttpAnswer.encrypted(sessionKey.encryptResponse(replyReader.read(reply, body)));
+            return HttpAnswer.of(FlowsStatus.OK, "text/plain", sessionKey.encryptResponse(replyReader.read(reply, body)));
         } catch (InvalidReplyException e) {
             LOG.warn("The kapso:flowsDataEndpoint route on {} answered a {} request (screen {}) with no valid Flows"
                      + " response: {}; it must set a JSON object with a \"data\" object, e.g."
                      + " {\"screen\":\"NEXT\",\"data\":{...}}. Answering 500",
                     path, request.action(), request.screen(), e.getMessage());
-            return FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+            return HttpAnswer.text(FlowsStatus.INTERNAL_ERROR, "");
         }
     }
 
@@ -144,15 +146,15 @@ final class FlowsRequestProcessor implements Processor {
         return json;
     }
 
-    private FlowsHttpAnswer tooLarge() {
-        rejections.refused(FlowsHttpAnswer.PAYLOAD_TOO_LARGE, "the body is over maxBodySize (" + maxBodySize + " bytes)");
-        return FlowsHttpAnswer.text(FlowsHttpAnswer.PAYLOAD_TOO_LARGE,
+    private HttpAnswer tooLarge() {
+        rejections.refused(FlowsStatus.PAYLOAD_TOO_LARGE, "the body is over maxBodySize (" + maxBodySize + " bytes)");
+        return HttpAnswer.text(FlowsStatus.PAYLOAD_TOO_LARGE,
                 "The request body is larger than this endpoint accepts (" + maxBodySize + " bytes)");
     }
 
     /** The signature header, or null when absent or sent more than once (which is never legitimate). */
     private static String signatureHeader(Message in) {
-        Object value = in.getHeader(HubSignatureVerifier.HEADER);
+        Object value = in.getHeader(SIGNATURE_HEADER);
         if (value instanceof Collection<?> values) {
             return values.size() == 1 ? String.valueOf(values.iterator().next()) : null;
         }

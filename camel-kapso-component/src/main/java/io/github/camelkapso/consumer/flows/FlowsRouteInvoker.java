@@ -6,6 +6,7 @@ import java.util.Map;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.KapsoConstants;
+import io.github.camelkapso.consumer.HttpAnswer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -23,7 +24,7 @@ final class FlowsRouteInvoker {
     /** Builds the answer from a route that completed normally. */
     @FunctionalInterface
     interface ReplyHandler {
-        FlowsHttpAnswer answer(Message reply, Object request);
+        HttpAnswer answer(Message reply, Object request);
     }
 
     private final KapsoFlowsDataEndpointConsumer consumer;
@@ -36,14 +37,14 @@ final class FlowsRouteInvoker {
         this.requestClass = requestClass;
     }
 
-    FlowsHttpAnswer invoke(FlowRequest request, ReplyHandler replyHandler) {
+    HttpAnswer invoke(FlowRequest request, ReplyHandler replyHandler) {
         Object body;
         try {
             body = requestBody(request);
         } catch (IllegalArgumentException e) {
             LOG.warn("A Flows request (action {}, screen {}) does not bind to flowsRequestClass {}: {}; answering 500",
                     request.action(), request.screen(), requestClass.getName(), e.getMessage());
-            return FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+            return HttpAnswer.text(FlowsStatus.INTERNAL_ERROR, "");
         }
         Exchange exchange = consumer.createExchange(false);
         try {
@@ -65,7 +66,7 @@ final class FlowsRouteInvoker {
         }
     }
 
-    private FlowsHttpAnswer outcome(Exchange exchange, FlowRequest request, Object body, ReplyHandler replyHandler) {
+    private HttpAnswer outcome(Exchange exchange, FlowRequest request, Object body, ReplyHandler replyHandler) {
         Exception failure = exchange.getException();
         if (failure != null) {
             KapsoFlowTokenInvalidException tokenInvalid = exchange.getException(KapsoFlowTokenInvalidException.class);
@@ -75,7 +76,7 @@ final class FlowsRouteInvoker {
             // the route's error handler has logged the failure with its stack trace; this says what WhatsApp was told
             LOG.warn("The kapso:flowsDataEndpoint route failed on a {} request (screen {}) with {}; answering HTTP 500",
                     request.action(), request.screen(), failure.getClass().getName());
-            return FlowsHttpAnswer.text(FlowsHttpAnswer.INTERNAL_ERROR, "");
+            return HttpAnswer.text(FlowsStatus.INTERNAL_ERROR, "");
         }
         Message reply = exchange.getMessage();
         if (Boolean.TRUE.equals(reply.getHeader(KapsoConstants.FLOW_TOKEN_INVALID, Boolean.class))) {
@@ -84,15 +85,15 @@ final class FlowsRouteInvoker {
         return replyHandler.answer(reply, body);
     }
 
-    private FlowsHttpAnswer tokenInvalid(String userMessage) {
+    private HttpAnswer tokenInvalid(String userMessage) {
         if (userMessage == null || userMessage.isBlank()) {
-            return FlowsHttpAnswer.json(FlowsHttpAnswer.FLOW_TOKEN_INVALID, "{}");
+            return HttpAnswer.of(FlowsStatus.FLOW_TOKEN_INVALID, "application/json", "{}");
         }
         try {
-            return FlowsHttpAnswer.json(FlowsHttpAnswer.FLOW_TOKEN_INVALID,
+            return HttpAnswer.of(FlowsStatus.FLOW_TOKEN_INVALID, "application/json",
                     mapper.writeValueAsString(Map.of("error_msg", userMessage)));
         } catch (Exception e) {
-            return FlowsHttpAnswer.json(FlowsHttpAnswer.FLOW_TOKEN_INVALID, "{}");
+            return HttpAnswer.of(FlowsStatus.FLOW_TOKEN_INVALID, "application/json", "{}");
         }
     }
 

@@ -2,6 +2,8 @@ package io.github.camelkapso.consumer.webhook;
 
 import java.util.function.Function;
 
+import io.github.camelkapso.consumer.HmacSha256Signature;
+
 /**
  * Decides whether a delivery is signed with the webhook secret. A Kapso webhook signs in {@code X-Webhook-Signature}
  * (bare hex); a Meta-forwarded one in {@code X-Hub-Signature-256} ({@code sha256=<hex>}, Meta's format) or
@@ -11,7 +13,6 @@ final class DeliverySignature {
 
     static final String KAPSO_HEADER = "X-Webhook-Signature";
     static final String META_HEADER = "X-Hub-Signature-256";
-    private static final String META_PREFIX = "sha256=";
 
     /** Why a delivery was refused, in words safe to send back (they never include the secret or the expected digest). */
     static final String MISSING = "Missing webhook signature";
@@ -23,22 +24,20 @@ final class DeliverySignature {
         this.meta = meta;
     }
 
-    /** Null when the signature is valid, else the reason to answer 401 with. */
-    String refusal(String secret, byte[] body, Function<String, String> headers) {
+    /**
+     * Null when the signature is valid, else the reason to answer 401 with.
+     *
+     * @param secrets the webhook secret, or several separated by commas during a rotation
+     */
+    String refusal(String secrets, byte[] body, Function<String, String> headers) {
         String kapso = headers.apply(KAPSO_HEADER);
-        if (!meta) {
-            if (kapso == null) {
-                return MISSING;
-            }
-            return HmacSignature.matches(secret, body, kapso) ? null : INVALID;
-        }
-        String hub = headers.apply(META_HEADER);
-        if (hub == null && kapso == null) {
+        String hub = meta ? headers.apply(META_HEADER) : null;
+        if (kapso == null && hub == null) {
             return MISSING;
         }
-        boolean hubValid = hub != null && hub.startsWith(META_PREFIX)
-                           && HmacSignature.matches(secret, body, hub.substring(META_PREFIX.length()));
-        boolean kapsoValid = kapso != null && HmacSignature.matches(secret, body, kapso);
-        return hubValid || kapsoValid ? null : INVALID;
+        HmacSha256Signature signature = HmacSha256Signature.of("webhookSecret", secrets);
+        boolean kapsoValid = kapso != null && signature.matchesHex(body, kapso);
+        boolean hubValid = hub != null && signature.matchesPrefixed(body, hub);
+        return kapsoValid || hubValid ? null : INVALID;
     }
 }

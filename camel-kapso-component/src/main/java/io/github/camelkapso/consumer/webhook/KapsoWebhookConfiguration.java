@@ -21,7 +21,9 @@ public class KapsoWebhookConfiguration implements Cloneable {
     @UriParam(label = "consumer,webhook,security", secret = true,
               description = "The webhook's secret_key: deliveries whose HMAC-SHA256 signature does not match are answered"
                             + " 401 and never reach the route. For a meta webhook, the Meta app secret or the Kapso"
-                            + " secret_key. Required unless autoRegister generates one.")
+                            + " secret_key. Several separated by commas while rotating: a delivery signed with any of"
+                            + " them is accepted, and autoRegister registers the first. Required unless autoRegister"
+                            + " generates one.")
     private String webhookSecret;
     @UriParam(label = "consumer,webhook,security", secret = true,
               description = "Meta's hub.verify_token: a GET handshake with this token is answered with its hub.challenge,"

@@ -1,14 +1,12 @@
 package io.github.camelkapso.consumer.webhook;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import io.github.camelkapso.KapsoEndpoint;
-import io.github.camelkapso.consumer.ConcurrentRequestLimit;
-import io.github.camelkapso.consumer.ServerBodyLimit;
-import org.apache.camel.Consumer;
-import org.apache.camel.Endpoint;
+import io.github.camelkapso.consumer.KapsoHttpConsumer;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
-import org.apache.camel.support.DefaultConsumer;
-import org.apache.camel.support.service.ServiceHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,61 +15,60 @@ import org.slf4j.LoggerFactory;
  * to the route (see {@link WebhookRequestHandler}). With autoRegister it registers the webhook at Kapso once the path
  * is served, and can delete it on stop.
  */
-public class KapsoWebhookConsumer extends DefaultConsumer {
+public class KapsoWebhookConsumer extends KapsoHttpConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(KapsoWebhookConsumer.class);
 
-    private Consumer httpConsumer;
+    private String registrationUrl;
 
     public KapsoWebhookConsumer(KapsoEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
     }
 
-    @Override
-    public KapsoEndpoint getEndpoint() {
-        return (KapsoEndpoint) super.getEndpoint();
+    private KapsoWebhookService service() {
+        return getEndpoint().getWebhookService();
     }
 
     @Override
-    protected void doStart() throws Exception {
-        super.doStart();
-        KapsoWebhookService service = getEndpoint().getWebhookService();
+    public String getPath() {
+        return service().path();
+    }
+
+    @Override
+    protected Processor createRequestProcessor() {
         boolean registering = getEndpoint().getWebhookConsumerConfiguration().isAutoRegister();
-        service.checkOptions(registering);
-        String url = null;
+        service().checkOptions(registering);
+        registrationUrl = null;
         if (registering) {
-            url = service.publicUrl(null);
-            service.checkUrl(url);
+            registrationUrl = service().publicUrl(null);
+            service().checkUrl(registrationUrl);
         }
-        Endpoint http = getEndpoint().getCamelContext().getEndpoint("platform-http:" + service.path());
-        httpConsumer = http.createConsumer(new ConcurrentRequestLimit(service.createHandler(new RouteRouting()),
-                getEndpoint().getConsumerConfiguration().getMaxConcurrentRequests(), "kapso:webhook on " + service.path()));
-        ServiceHelper.startService(httpConsumer);
-        ServerBodyLimit.warnIfLarger(getEndpoint().getCamelContext(), "kapso:webhook on " + service.path(),
-                getEndpoint().getConsumerConfiguration().getMaxBodySize());
-        LOG.info("kapso:webhook serving {} ({} kind)", service.path(), getEndpoint().getWebhookConsumerConfiguration().getWebhookKind());
-        if (registering) {
-            try {
-                service.register(url);
-            } catch (Exception e) {
-                ServiceHelper.stopAndShutdownService(httpConsumer);
-                httpConsumer = null;
-                throw e;
-            }
+        return service().createHandler(new RouteRouting());
+    }
+
+    @Override
+    protected void afterServing() throws Exception {
+        LOG.info("kapso:webhook serving {} ({} kind)", getPath(), getEndpoint().getWebhookConsumerConfiguration().getWebhookKind());
+        if (registrationUrl != null) {
+            service().register(registrationUrl);
         }
     }
 
     @Override
-    protected void doStop() throws Exception {
+    protected void beforeStop() {
         try {
-            getEndpoint().getWebhookService().unregister();
+            service().unregister();
         } catch (Exception e) {
             LOG.warn("kapso:webhook could not delete its Kapso webhook: {}", e.getMessage());
-        } finally {
-            ServiceHelper.stopAndShutdownService(httpConsumer);
-            httpConsumer = null;
-            super.doStop();
         }
+    }
+
+    @Override
+    protected Map<String, Object> healthDetails() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", getEndpoint().getWebhookConsumerConfiguration().getWebhookKind());
+        service().registration().ifPresent(details::putAll);
+        return details;
     }
 
     /** Events go to this consumer's route, each in an exchange of its own. */

@@ -5,8 +5,10 @@ import java.net.URISyntaxException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Locale;
+import java.util.Map;
 
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.consumer.HmacSha256Signature;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Processor;
 import org.apache.camel.spi.IdempotentRepository;
@@ -122,13 +124,21 @@ public final class KapsoWebhookService {
             generatedSecret = HexFormat.of().formatHex(random);
             LOG.info("kapso:webhook generated a secret_key for the webhook at {} (not logged)", url);
         }
-        String secret = secret();
+        // during a rotation (webhookSecret=new,old) deliveries verify under either, and Kapso is given the first
+        String secret = HmacSha256Signature.current(secret());
         try {
             registered = registrar().register(url, secret);
         } catch (Exception e) {
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().replace(secret, "xxxxxx");
             throw new IllegalStateException("Could not register the Kapso webhook for " + url + ": " + message, e);
         }
+    }
+
+    /** The registration this endpoint made at Kapso, if any: its webhook id and URL (never the secret). */
+    public java.util.Optional<Map<String, String>> registration() {
+        RegisteredWebhook webhook = registered;
+        return webhook == null ? java.util.Optional.empty()
+                : java.util.Optional.of(Map.of("webhookId", webhook.id(), "webhookUrl", webhook.url()));
     }
 
     /** Deletes the webhook registration made, when unregisterOnStop is set. */

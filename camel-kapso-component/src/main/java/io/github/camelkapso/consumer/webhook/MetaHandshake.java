@@ -6,6 +6,8 @@ import java.security.MessageDigest;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.camelkapso.consumer.HttpAnswer;
+
 /**
  * Answers Meta's subscription check: {@code GET ?hub.mode=subscribe&hub.verify_token=<token>&hub.challenge=<c>} is
  * answered 200 with the challenge when the token is the configured one, 403 otherwise.
@@ -24,16 +26,16 @@ final class MetaHandshake {
         String token = query.get("hub.verify_token");
         String challenge = query.get("hub.challenge");
         if (mode == null || token == null || challenge == null) {
-            return HttpAnswer.of(400, "Expected hub.mode, hub.verify_token and hub.challenge");
+            return HttpAnswer.text(400, "Expected hub.mode, hub.verify_token and hub.challenge");
         }
         if (verifyToken == null) {
-            return HttpAnswer.of(403, "No verifyToken is configured for this webhook");
+            return HttpAnswer.text(403, "No verifyToken is configured for this webhook");
         }
         if (!"subscribe".equals(mode) || !MessageDigest.isEqual(verifyToken.getBytes(StandardCharsets.UTF_8),
                 token.getBytes(StandardCharsets.UTF_8))) {
-            return HttpAnswer.of(403, "Verification refused");
+            return HttpAnswer.text(403, "Verification refused");
         }
-        return HttpAnswer.of(200, challenge);
+        return HttpAnswer.text(200, challenge);
     }
 
     private static Map<String, String> parse(String rawQuery) {

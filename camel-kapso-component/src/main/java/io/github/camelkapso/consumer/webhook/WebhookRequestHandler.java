@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.ProvidedHeaders;
+import io.github.camelkapso.consumer.HttpAnswer;
 import io.github.camelkapso.consumer.JsonContentType;
 import io.github.camelkapso.consumer.RejectedRequestLog;
 import org.apache.camel.Exchange;
@@ -71,7 +72,7 @@ final class WebhookRequestHandler implements Processor {
             answer = answer(request);
         } catch (Exception e) {
             LOG.warn("kapso:webhook could not handle a request ({}); answering 500", e.getClass().getName(), e);
-            answer = HttpAnswer.of(500, "Internal error");
+            answer = HttpAnswer.text(500, "Internal error");
         }
         answer.writeTo(request);
     }
@@ -83,7 +84,7 @@ final class WebhookRequestHandler implements Processor {
             return handshake.answer(in.getHeader(Exchange.HTTP_QUERY, String.class));
         }
         if (!"POST".equalsIgnoreCase(method)) {
-            return new HttpAnswer(405, "Method not allowed", meta ? "GET, POST" : "POST");
+            return HttpAnswer.methodNotAllowed(meta ? "GET, POST" : "POST");
         }
         String wrongType = JsonContentType.refusal(in);
         if (wrongType != null) {
@@ -100,7 +101,7 @@ final class WebhookRequestHandler implements Processor {
         String key = secret.get();
         if (key == null) {
             // registration has not produced a secret yet: nothing can be verified
-            return HttpAnswer.of(503, "Webhook not ready");
+            return HttpAnswer.text(503, "Webhook not ready");
         }
         String refusal = signature.refusal(key, raw, name -> in.getHeader(name, String.class));
         if (refusal != null) {
@@ -110,10 +111,10 @@ final class WebhookRequestHandler implements Processor {
         try {
             body = raw.length == 0 ? null : STRICT.readTree(raw);
         } catch (JsonProcessingException e) {
-            return HttpAnswer.of(400, "Malformed JSON body");
+            return HttpAnswer.text(400, "Malformed JSON body");
         }
         if (body == null || !body.isObject()) {
-            return HttpAnswer.of(400, "Expected a JSON object");
+            return HttpAnswer.text(400, "Expected a JSON object");
         }
         DeliveryHeaders headers = DeliveryHeaders.of(name -> in.getHeader(name, String.class));
         // X-Idempotency-Key is not signed: a replay could change it at will, the bytes it cannot
@@ -122,7 +123,7 @@ final class WebhookRequestHandler implements Processor {
         try {
             events = meta ? keyedOnIds(metaReader.read(body, deliveryKey)) : kapsoReader.read(body, headers, deliveryKey);
         } catch (MalformedDeliveryException e) {
-            return HttpAnswer.of(400, e.getMessage());
+            return HttpAnswer.text(400, e.getMessage());
         }
         return deliver(request, raw, headers, events);
     }
@@ -140,16 +141,16 @@ final class WebhookRequestHandler implements Processor {
                     LOG.debug("kapso:webhook skipped {} {}: already processed", event.type(), event.idempotencyKey());
                     continue;
                 case IN_FLIGHT:
-                    return HttpAnswer.of(409, "This delivery is already being processed; retry later");
+                    return HttpAnswer.text(409, "This delivery is already being processed; retry later");
                 default:
                     break;
             }
             if (!run(request, raw, headers, event)) {
-                return HttpAnswer.of(500, "Event processing failed; retry later");
+                return HttpAnswer.text(500, "Event processing failed; retry later");
             }
             processed++;
         }
-        return HttpAnswer.of(200, processed == 0 ? "Ignored" : "OK");
+        return HttpAnswer.text(200, processed == 0 ? "Ignored" : "OK");
     }
 
     /** Runs the route for one event; true when it succeeded. */
@@ -215,7 +216,7 @@ final class WebhookRequestHandler implements Processor {
 
     private HttpAnswer refused(int status, String reason) {
         rejections.refused(status, reason);
-        return HttpAnswer.of(status, reason);
+        return HttpAnswer.text(status, reason);
     }
 
     private static Long contentLength(Message in) {

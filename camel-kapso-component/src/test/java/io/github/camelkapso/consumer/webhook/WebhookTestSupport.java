@@ -49,6 +49,7 @@ abstract class WebhookTestSupport {
         kapso.getConfiguration().setBaseUrl(stub.baseUrl());
         kapso.getConfiguration().setRetryDelay(10);
         kapso.getConfiguration().setMaxRetries(0);
+        configure(kapso);
         context.addComponent("kapso", kapso);
         RouteBuilder routes = routes();
         if (routes != null) {
@@ -65,6 +66,10 @@ abstract class WebhookTestSupport {
         if (stub != null) {
             stub.close();
         }
+    }
+
+    /** Component and context settings of the test class, applied before the context starts. */
+    protected void configure(KapsoComponent component) {
     }
 
     /** The routes of the test class, or null to add them in the test. */
