@@ -1,5 +1,8 @@
 package io.github.camelkapso.connectors.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -7,7 +10,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 
 /**
  * Creates and upgrades the Kapso tables with Flyway, from the versioned migrations in
- * {@code classpath:db/kapso/h2} or {@code classpath:db/kapso/postgresql}. Its history table is
+ * {@code classpath:db/kapso/h2} or {@code classpath:db/kapso/postgresql} (by the database behind the DataSource). Its history table is
  * {@value #HISTORY_TABLE}, so it never mixes with an application's own Flyway history. The tables go to the
  * connection's current schema: to keep them apart, point the DataSource at a schema of their own.
  *
@@ -17,8 +20,8 @@ import org.flywaydb.core.api.output.MigrateResult;
  */
 public final class KapsoEventSchema {
 
-    /** Where the migrations are, {@code {vendor}} being {@code h2} or {@code postgresql}. */
-    public static final String LOCATION = "classpath:db/kapso/{vendor}";
+    /** Where the migrations are: this, then {@code h2} or {@code postgresql}. */
+    public static final String LOCATION = "classpath:db/kapso/";
     /** Flyway's history of the Kapso migrations. */
     public static final String HISTORY_TABLE = "kapso_schema_history";
 
@@ -43,11 +46,23 @@ public final class KapsoEventSchema {
 
     /** The Flyway instance {@link #migrate} runs, for {@code info()} or {@code validate()}. */
     public static Flyway flyway(DataSource dataSource) {
+        if (dataSource == null) {
+            throw new IllegalArgumentException("KapsoEventSchema needs a dataSource");
+        }
         return Flyway.configure(KapsoEventSchema.class.getClassLoader())
                 .dataSource(dataSource)
-                .locations(LOCATION)
+                .locations(LOCATION + folderOf(dataSource))
                 .table(HISTORY_TABLE)
                 .placeholderReplacement(false)
                 .load();
+    }
+
+    private static String folderOf(DataSource dataSource) {
+        try (Connection connection = dataSource.getConnection()) {
+            return KapsoSqlDialect.of(connection) == KapsoSqlDialect.H2 ? "h2" : "postgresql";
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot tell which database the Kapso tables go to (SQLState "
+                                            + e.getSQLState() + "): " + e.getMessage(), e);
+        }
     }
 }
