@@ -53,7 +53,7 @@ public class KapsoComponent extends HealthCheckComponent {
         boolean receiverOnly = WEBHOOK.equals(remaining) || FLOWS_DATA_ENDPOINT.equals(remaining);
         KapsoOperation operation = receiverOnly ? null : catalog.require(remaining);
         KapsoEndpoint endpoint = WEBHOOK.equals(remaining) && WEBHOOK_META_COMPONENT
-                ? new KapsoWebhookEndpoint(uri, this, configuration.copy())
+                ? KapsoWebhookEndpoint.create(uri, this, configuration.copy())
                 : new KapsoEndpoint(uri, this, remaining, operation, configuration.copy());
         if (operation != null) {
             endpoint.setOperationParameters(OperationOptions.extract(operation, parameters));

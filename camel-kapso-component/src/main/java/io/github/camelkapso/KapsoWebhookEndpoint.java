@@ -21,6 +21,14 @@ public class KapsoWebhookEndpoint extends KapsoEndpoint implements WebhookCapabl
         super(uri, component, KapsoComponent.WEBHOOK, null, configuration);
     }
 
+    /**
+     * Typed as the plain endpoint on purpose: the component calls this only when camel-webhook is present, and a call
+     * site typed with this class would make the JVM load camel-webhook's interface while verifying the component.
+     */
+    static KapsoEndpoint create(String uri, KapsoComponent component, KapsoConfiguration configuration) {
+        return new KapsoWebhookEndpoint(uri, component, configuration);
+    }
+
     @Override
     public Processor createWebhookHandler(Processor next) {
         requireWebhookOperation();
