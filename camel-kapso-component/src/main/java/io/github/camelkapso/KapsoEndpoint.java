@@ -19,6 +19,7 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.HeaderFilterStrategy;
 import org.apache.camel.spi.HeaderFilterStrategyAware;
 import org.apache.camel.spi.Metadata;
@@ -40,7 +41,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
 @UriEndpoint(firstVersion = "0.1.0", scheme = "kapso", title = "Kapso", syntax = "kapso:operation",
              category = { Category.SOCIAL, Category.CHAT, Category.CLOUD },
              headersClass = KapsoConstants.class)
-public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware {
+public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware, EndpointServiceLocation {
 
     @UriPath(description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
                            + " CamelKapsoOperation header overrides it per message); for consumers also webhook or"
@@ -231,5 +232,33 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
     @Override
     public void setHeaderFilterStrategy(HeaderFilterStrategy strategy) {
         configuration.setHeaderFilterStrategy(strategy);
+    }
+
+    /** Where this endpoint talks to: Kapso's base URL, or for the HTTP consumers the path they serve. */
+    @Override
+    public String getServiceUrl() {
+        if (KapsoComponent.WEBHOOK.equals(operation)) {
+            return getWebhookService().path();
+        }
+        if (KapsoComponent.FLOWS_DATA_ENDPOINT.equals(operation)) {
+            return KapsoFlowsDataEndpointConsumer.resolvePath(consumerConfiguration);
+        }
+        return configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+
+    /** The operation and the ids it works on; never a key or secret. */
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        Map<String, String> metadata = new java.util.LinkedHashMap<>();
+        metadata.put("operation", operation);
+        if (configuration.getPhoneNumberId() != null) {
+            metadata.put("phoneNumberId", configuration.getPhoneNumberId());
+        }
+        return metadata;
     }
 }

@@ -72,7 +72,8 @@ public class KapsoFlowsDataEndpointConsumer extends KapsoHttpConsumer {
         return Map.of("signaturesChecked", signaturesChecked);
     }
 
-    static String resolvePath(KapsoConsumerConfiguration cfg) {
+    /** The path a Flows data endpoint with this configuration serves. */
+    public static String resolvePath(KapsoConsumerConfiguration cfg) {
         String configured = cfg.getPath();
         if (configured == null || configured.isBlank()) {
             return DEFAULT_PATH;
