@@ -10,25 +10,25 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Turns a polled item into the exchange body: a Map by default (for an object item), or the endpoint's responseClass as the producer does. */
 final class ItemBodies {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
+    private final ObjectMapper mapper;
     private final Class<?> type;
 
-    ItemBodies(Class<?> responseClass) {
+    ItemBodies(ObjectMapper mapper, Class<?> responseClass) {
+        this.mapper = mapper;
         this.type = responseClass;
     }
 
     Object body(JsonNode item) throws JsonProcessingException {
         if (type == null || type == Object.class || type == Map.class) {
-            return MAPPER.treeToValue(item, Object.class);
+            return mapper.treeToValue(item, Object.class);
         }
         if (JsonNode.class.isAssignableFrom(type)) {
             return item;
         }
         if (type == String.class) {
-            return MAPPER.writeValueAsString(item);
+            return mapper.writeValueAsString(item);
         }
-        return MAPPER.treeToValue(item, type);
+        return mapper.treeToValue(item, type);
     }
 }

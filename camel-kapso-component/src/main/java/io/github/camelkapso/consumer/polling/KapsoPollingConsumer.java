@@ -75,7 +75,7 @@ public class KapsoPollingConsumer extends ScheduledBatchPollingConsumer {
         // starting is idempotent; a repository given by the user may be shared, so it is left running on stop
         ServiceHelper.startService(stateRepository, idempotent);
         String key = cfg.getStateKey() != null && !cfg.getStateKey().isBlank() ? cfg.getStateKey() : setup.defaultStateKey();
-        store = new PollStateStore(stateRepository, key, setup.profile().values());
+        store = new PollStateStore(endpoint.getComponent().getObjectMapper(), stateRepository, key, setup.profile().values());
         selector = new NewItemSelector(setup.profile(), Duration.ofMillis(cfg.getPollLookback()), idempotent);
         RequestFactory requests = RequestFactory.forEndpoint(endpoint);
         try {
@@ -84,7 +84,7 @@ public class KapsoPollingConsumer extends ScheduledBatchPollingConsumer {
             throw new IllegalArgumentException("kapso:" + endpoint.getOperation() + " cannot poll: " + e.getMessage(), e);
         }
         walker = new ListWalker(endpoint.getClient(), requests, cfg.getPollMaxPages());
-        bodies = new ItemBodies(endpoint.getConfiguration().getResponseClass());
+        bodies = new ItemBodies(endpoint.getComponent().getObjectMapper(), endpoint.getConfiguration().getResponseClass());
         LOG.debug("Polling kapso:{} ordered by {}, state key {}", endpoint.getOperation(), setup.profile().orderField(), key);
         super.doStart();
     }

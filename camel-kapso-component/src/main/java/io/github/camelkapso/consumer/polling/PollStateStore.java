@@ -17,14 +17,15 @@ import org.apache.camel.spi.StateRepository;
  */
 final class PollStateStore {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final int VERSION = 1;
 
+    private final ObjectMapper mapper;
     private final StateRepository<String, String> repository;
     private final String key;
     private final ValueKind kind;
 
-    PollStateStore(StateRepository<String, String> repository, String key, ValueKind kind) {
+    PollStateStore(ObjectMapper mapper, StateRepository<String, String> repository, String key, ValueKind kind) {
+        this.mapper = mapper;
         this.repository = repository;
         this.key = key;
         this.kind = kind;
@@ -41,7 +42,7 @@ final class PollStateStore {
             return null;
         }
         try {
-            JsonNode node = MAPPER.readTree(json);
+            JsonNode node = mapper.readTree(json);
             if (node.path("v").asInt() != VERSION) {
                 throw new IllegalStateException("unknown version " + node.path("v"));
             }
@@ -60,7 +61,7 @@ final class PollStateStore {
     }
 
     void save(PollState state) {
-        ObjectNode node = MAPPER.createObjectNode();
+        ObjectNode node = mapper.createObjectNode();
         node.put("v", VERSION);
         if (state.mark() != null) {
             node.put("mark", state.mark().text());

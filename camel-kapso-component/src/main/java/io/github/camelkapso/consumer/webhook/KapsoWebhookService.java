@@ -109,7 +109,7 @@ public final class KapsoWebhookService {
             gate = new IdempotencyGate(repository);
         }
         return new WebhookRequestHandler(config(), endpoint.getConsumerConfiguration().getMaxBodySize(), this::secret, gate,
-                routing);
+                routing, endpoint.getComponent().getObjectMapper());
     }
 
     /**

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
 final class WebhookRequestHandler implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(WebhookRequestHandler.class);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final ObjectReader STRICT = MAPPER.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
+    private final ObjectMapper mapper;
+    private final ObjectReader strict;
     private final boolean meta;
     private final int maxBodySize;
     private final Supplier<String> secret;
@@ -51,7 +51,9 @@ final class WebhookRequestHandler implements Processor {
     private final RejectedRequestLog rejections = new RejectedRequestLog(LOG, "kapso:webhook");
 
     WebhookRequestHandler(KapsoWebhookConfiguration config, int maxBodySize, Supplier<String> secret, IdempotencyGate gate,
-                          EventRouting routing) {
+                          EventRouting routing, ObjectMapper mapper) {
+        this.mapper = mapper;
+        this.strict = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         this.meta = config.isMeta();
         this.maxBodySize = maxBodySize;
         this.secret = secret;
@@ -109,7 +111,7 @@ final class WebhookRequestHandler implements Processor {
         }
         JsonNode body;
         try {
-            body = raw.length == 0 ? null : STRICT.readTree(raw);
+            body = raw.length == 0 ? null : strict.readTree(raw);
         } catch (JsonProcessingException e) {
             return HttpAnswer.text(400, "Malformed JSON body");
         }
@@ -195,7 +197,7 @@ final class WebhookRequestHandler implements Processor {
         ProvidedHeaders.set(out, KapsoConstants.MESSAGE_ID, event.messageId());
         setIfPresent(out, KapsoConstants.BATCH_INDEX, event.batchIndex());
         setIfPresent(out, KapsoConstants.BATCH_SIZE, event.batchSize());
-        out.setBody(MAPPER.convertValue(event.payload(), Object.class));
+        out.setBody(mapper.convertValue(event.payload(), Object.class));
         exchange.setProperty(KapsoConstants.RAW_BODY, raw);
     }
 

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkapso.client.KapsoJson;
 import io.github.camelkapso.consumer.polling.PollProfile.ListOrder;
 import io.github.camelkapso.consumer.polling.PollProfile.ValueKind;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -93,14 +94,14 @@ class PollingPartsTest {
         File file = dir.resolve("state").toFile();
         FileStateRepository repo = FileStateRepository.fileStateRepository(file);
         repo.start();
-        PollStateStore store = new PollStateStore(repo, "queryRows[filter.note:eq.a%3Db,table:orders]", ValueKind.ANY);
+        PollStateStore store = new PollStateStore(KapsoJson.newMapper(), repo, "queryRows[filter.note:eq.a%3Db,table:orders]", ValueKind.ANY);
         PollState state = PollState.EMPTY.advance(OrderValue.parse("2025-01-02 10:00:00", ValueKind.ANY), "r\n1");
         store.save(state);
         repo.stop();
 
         FileStateRepository reopened = FileStateRepository.fileStateRepository(file);
         reopened.start();
-        PollState loaded = new PollStateStore(reopened, "queryRows[filter.note:eq.a%3Db,table:orders]", ValueKind.ANY).load();
+        PollState loaded = new PollStateStore(KapsoJson.newMapper(), reopened, "queryRows[filter.note:eq.a%3Db,table:orders]", ValueKind.ANY).load();
         assertThat(loaded.mark().text()).isEqualTo("2025-01-02 10:00:00");
         assertThat(loaded.idsAtMark()).isEqualTo(Set.of("r\n1"));
         reopened.stop();
