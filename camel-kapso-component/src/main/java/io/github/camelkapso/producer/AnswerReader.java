@@ -44,8 +44,7 @@ final class AnswerReader {
                     answer.attempts());
         }
         JsonNode json = bytes.length == 0 ? null : json(op, status, response, bytes);
-        List<JsonNode> items = op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list")
-                ? items(json) : List.of();
+        List<JsonNode> items = op.isList() ? items(json) : List.of();
         return new Answer(status, response.headers(), json, bytes, items, PageInfo.read(json, response.headers()),
                 answer.attempts());
     }

@@ -61,7 +61,7 @@ final class ResultWriter {
 
     /** Paginated lists and the unpaginated ones ({@code listWorkflows}: {@code {"data":[...]}}) alike. */
     private static boolean isList(KapsoOperation op) {
-        return op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list");
+        return op.isList();
     }
 
     private void writeHeaders(Message out, KapsoOperation op, Answer answer) {

@@ -162,7 +162,7 @@ final class KapsoWebhookRegistrar {
         if (webhookId != null) {
             headers.put(WEBHOOK_ID, webhookId);
         }
-        return caller.call(operation, body, headers, allPages || operation.startsWith("list"));
+        return caller.call(operation, body, headers, allPages);
     }
 
     private boolean isProjectScope() {
