@@ -23,11 +23,48 @@ SPECS = [('openapi-whatsapp.yaml', 'meta'), ('openapi-platform.yaml', 'platform'
 # Platform responses that are not wrapped in {"data": ...} (envelopes.md, section 2).
 RAW_RESPONSES = {'checkPhoneNumberHealth', 'deployFunction', 'createFunctionSecret', 'invokeFunction',
                  'createConnectToken', 'listConnectedAccounts', 'listActions'}
-# List operations whose items can back a polling consumer.
-CONSUMER_CAPABLE = {'listMessages', 'listProjectMessages', 'listConversations', 'listProjectConversations',
-                    'listContacts', 'listProjectContacts', 'listBroadcasts', 'listBroadcastRecipients',
-                    'listWebhookDeliveries', 'listApiLogs', 'listWorkflowExecutions',
-                    'listConversationWorkflowExecutions', 'queryRows', 'listCalls', 'listEvents'}
+
+
+def newest_first(order_field, since_filter=None):
+    return dict(orderField=order_field, values='time', order='newest_first', sinceFilter=since_filter,
+                consumerSorts=False)
+
+
+# List operations whose items can back a polling consumer, and how a consumer follows each: the field the list is
+# sorted on (its cursors record it), the order Kapso lists items in, and the query parameter keeping only items at or
+# after a time, where one filters on that same field (from the Kapso API reference and the simulator).
+# Filters left out on purpose: workflow executions sort on started_at but filter created_after (an execution created
+# before the watermark may start after it); webhook deliveries and API logs only filter by coarse periods.
+POLL_PROFILES = {
+    'listMessages': newest_first('timestamp', 'since'),
+    'listProjectMessages': newest_first('timestamp'),
+    'listConversations': newest_first('last_active_at', 'last_active_since'),
+    'listProjectConversations': newest_first('last_active_at', 'last_active_after'),
+    'listContacts': newest_first('created_at'),
+    'listProjectContacts': newest_first('created_at', 'created_after'),
+    'listBroadcasts': newest_first('created_at', 'created_after'),
+    'listBroadcastRecipients': dict(orderField='created_at', values='time', order='unknown', sinceFilter=None,
+                                    consumerSorts=False),
+    'listWebhookDeliveries': newest_first('created_at'),
+    'listApiLogs': newest_first('created_at'),
+    'listWorkflowExecutions': newest_first('started_at'),
+    'listConversationWorkflowExecutions': newest_first('started_at'),
+    'listEvents': newest_first('occurred_at', 'occurred_after'),
+    'listCalls': newest_first('started_at', 'since'),
+    # PostgREST rows: the consumer picks the column (pollOrderColumn), asks for order=<column>.asc and filters
+    # <column>=gte.<watermark> itself; the values are whatever the column holds.
+    'queryRows': dict(orderField=None, values='any', order='oldest_first', sinceFilter=None, consumerSorts=True),
+}
+# Message sends: throttled per phone number, and their answer's message id becomes a header.
+MESSAGE_SENDS = {'sendMessage', 'sendMarketingMessage'}
+# Multipart uploads and the form each one sends.
+MULTIPART_FORMS = {'uploadMedia': 'media', 'uploadFlowJson': 'flow_json'}
+# Rules Kapso enforces that are cheaper to check before the call than to learn from a 422. A field is a dotted path
+# into the JSON body as sent (after wrapping).
+PREFLIGHT = {
+    'addBroadcastRecipients': [dict(rule='max_items', field='whatsapp_broadcast.recipients', max=1000)],
+    'scheduleBroadcast': [dict(rule='future_time', field='scheduled_at')],
+}
 # POSTs that only read, so repeating them is harmless.
 IDEMPOTENT_POSTS = {'searchLogsWithFilters'}
 BOOLEAN_HINT = re.compile(r'^(has_|is_|include_|errors_only|problems_only|unassigned|active|messaging_enabled)')
@@ -145,7 +182,12 @@ def entry(op_id, resource, method, base, path, path_params, query, body_kind, wr
                 body=body_kind, wrapper=wrapper, envelope=envelope_of(op_id, base, method),
                 pagination=pagination, successStatus=int(status),
                 idempotent=method in ('GET', 'PUT', 'DELETE') or op_id in IDEMPOTENT_POSTS,
-                consumer=op_id in CONSUMER_CAPABLE, description=description, docs=docs, source=source)
+                # a list answers with items: every paginated operation, and the unpaginated lists
+                # (listWorkflows answers {"data": [...]})
+                list=pagination != 'none' or op_id.startswith('list'),
+                messageSend=op_id in MESSAGE_SENDS, poll=POLL_PROFILES.get(op_id), multipart=MULTIPART_FORMS.get(op_id),
+                preflight=PREFLIGHT.get(op_id, []),
+                description=description, docs=docs, source=source)
 
 
 def main(api_dir, out):
@@ -204,6 +246,11 @@ def main(api_dir, out):
         f.write('{\n  "comment": %s,\n  "operations": [\n' % json.dumps(doc['comment']))
         f.write(',\n'.join('    ' + json.dumps(o, ensure_ascii=False) for o in ops))
         f.write('\n  ]\n}\n')
+    for table, name in ((POLL_PROFILES, 'POLL_PROFILES'), (MULTIPART_FORMS, 'MULTIPART_FORMS'), (PREFLIGHT, 'PREFLIGHT'),
+                        (dict.fromkeys(MESSAGE_SENDS), 'MESSAGE_SENDS')):
+        unknown = set(table) - {o['id'] for o in ops}
+        if unknown:
+            raise SystemExit('%s names operations the catalog does not have: %s' % (name, sorted(unknown)))
     print('%d operations written to %s' % (len(ops), out))
 
 

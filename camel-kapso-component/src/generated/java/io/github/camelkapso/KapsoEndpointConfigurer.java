@@ -23,10 +23,24 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     public boolean configure(CamelContext camelContext, Object obj, String name, Object value, boolean ignoreCase) {
         KapsoEndpoint target = (KapsoEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "actionid":
+        case "actionId": target.getOperationOptions().setActionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "active": target.getOperationOptions().setActive(property(camelContext, java.lang.String.class, value)); return true;
+        case "after": target.getOperationOptions().setAfter(property(camelContext, java.lang.String.class, value)); return true;
         case "allowinsecureurl":
         case "allowInsecureUrl": target.getWebhookConsumerConfiguration().setAllowInsecureUrl(property(camelContext, boolean.class, value)); return true;
         case "apikey":
         case "apiKey": target.getConfiguration().setApiKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "app": target.getOperationOptions().setApp(property(camelContext, java.lang.String.class, value)); return true;
+        case "appslug":
+        case "appSlug": target.getOperationOptions().setAppSlug(property(camelContext, java.lang.String.class, value)); return true;
+        case "approvalid":
+        case "approvalId": target.getOperationOptions().setApprovalId(property(camelContext, java.lang.String.class, value)); return true;
+        case "around": target.getOperationOptions().setAround(property(camelContext, java.lang.String.class, value)); return true;
+        case "assigneduserid":
+        case "assignedUserId": target.getOperationOptions().setAssignedUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "assignmentid":
+        case "assignmentId": target.getOperationOptions().setAssignmentId(property(camelContext, java.lang.String.class, value)); return true;
         case "autopaginate":
         case "autoPaginate": target.getConfiguration().setAutoPaginate(property(camelContext, boolean.class, value)); return true;
         case "autoregister":
@@ -39,24 +53,61 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "baseurl":
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "before": target.getOperationOptions().setBefore(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "broadcastid":
+        case "broadcastId": target.getOperationOptions().setBroadcastId(property(camelContext, java.lang.String.class, value)); return true;
         case "bufferenabled":
         case "bufferEnabled": target.getWebhookConsumerConfiguration().setBufferEnabled(property(camelContext, boolean.class, value)); return true;
         case "bufferwindowseconds":
         case "bufferWindowSeconds": target.getWebhookConsumerConfiguration().setBufferWindowSeconds(property(camelContext, java.lang.Integer.class, value)); return true;
         case "businessaccountid":
         case "businessAccountId": target.getConfiguration().setBusinessAccountId(property(camelContext, java.lang.String.class, value)); return true;
+        case "businessscopeduserid":
+        case "businessScopedUserId": target.getOperationOptions().setBusinessScopedUserId(property(camelContext, java.lang.String.class, value)); return true;
+        case "callid":
+        case "callId": target.getOperationOptions().setCallId(property(camelContext, java.lang.String.class, value)); return true;
+        case "category": target.getOperationOptions().setCategory(property(camelContext, java.lang.String.class, value)); return true;
+        case "conversationid":
+        case "conversationId": target.getOperationOptions().setConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdafter":
+        case "createdAfter": target.getOperationOptions().setCreatedAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "createdbefore":
+        case "createdBefore": target.getOperationOptions().setCreatedBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "cursor": target.getOperationOptions().setCursor(property(camelContext, java.lang.String.class, value)); return true;
+        case "customerexternalid":
+        case "customerExternalId": target.getOperationOptions().setCustomerExternalId(property(camelContext, java.lang.String.class, value)); return true;
         case "customerid":
         case "customerId": target.getConfiguration().setCustomerId(property(camelContext, java.lang.String.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, long.class, value)); return true;
+        case "destinationid":
+        case "destinationId": target.getOperationOptions().setDestinationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "direction": target.getOperationOptions().setDirection(property(camelContext, java.lang.String.class, value)); return true;
+        case "endtime":
+        case "endTime": target.getOperationOptions().setEndTime(property(camelContext, java.lang.String.class, value)); return true;
+        case "endpoint": target.getOperationOptions().setEndpoint(property(camelContext, java.lang.String.class, value)); return true;
+        case "errorsonly":
+        case "errorsOnly": target.getOperationOptions().setErrorsOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "event": target.getOperationOptions().setEvent(property(camelContext, java.lang.String.class, value)); return true;
+        case "eventtype":
+        case "eventType": target.getOperationOptions().setEventType(property(camelContext, java.lang.String.class, value)); return true;
         case "eventtypes":
         case "eventTypes": target.getWebhookConsumerConfiguration().setEventTypes(property(camelContext, java.lang.String.class, value)); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
         case "exchangepattern":
         case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
+        case "executionid":
+        case "executionId": target.getOperationOptions().setExecutionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "externalcustomerid":
+        case "externalCustomerId": target.getOperationOptions().setExternalCustomerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "fields": target.getOperationOptions().setFields(property(camelContext, java.lang.String.class, value)); return true;
         case "filters": target.getConfiguration().setFilters(property(camelContext, java.util.Map.class, value)); return true;
+        case "findingid":
+        case "findingId": target.getOperationOptions().setFindingId(property(camelContext, java.lang.String.class, value)); return true;
+        case "flowid":
+        case "flowId": target.getOperationOptions().setFlowId(property(camelContext, java.lang.String.class, value)); return true;
         case "flowsappsecret":
         case "flowsAppSecret": target.getFlowsConfiguration().setFlowsAppSecret(property(camelContext, java.lang.String.class, value)); return true;
         case "flowsprivatekey":
@@ -69,17 +120,52 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsReplayWindow": target.getFlowsConfiguration().setFlowsReplayWindow(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "flowsrequestclass":
         case "flowsRequestClass": target.getFlowsConfiguration().setFlowsRequestClass(property(camelContext, java.lang.Class.class, value)); return true;
+        case "functionid":
+        case "functionId": target.getOperationOptions().setFunctionId(property(camelContext, java.lang.String.class, value)); return true;
         case "graphversion":
         case "graphVersion": target.getConfiguration().setGraphVersion(property(camelContext, java.lang.String.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "hascustomer":
+        case "hasCustomer": target.getOperationOptions().setHasCustomer(property(camelContext, java.lang.String.class, value)); return true;
+        case "hasmedia":
+        case "hasMedia": target.getOperationOptions().setHasMedia(property(camelContext, java.lang.String.class, value)); return true;
         case "headerfilterstrategy":
         case "headerFilterStrategy": target.getConfiguration().setHeaderFilterStrategy(property(camelContext, org.apache.camel.spi.HeaderFilterStrategy.class, value)); return true;
+        case "highlighteventid":
+        case "highlightEventId": target.getOperationOptions().setHighlightEventId(property(camelContext, java.lang.String.class, value)); return true;
+        case "highlightresourceid":
+        case "highlightResourceId": target.getOperationOptions().setHighlightResourceId(property(camelContext, java.lang.String.class, value)); return true;
+        case "hsmid":
+        case "hsmId": target.getOperationOptions().setHsmId(property(camelContext, java.lang.String.class, value)); return true;
+        case "id": target.getOperationOptions().setId(property(camelContext, java.lang.String.class, value)); return true;
+        case "idempotencykey":
+        case "idempotencyKey": target.getOperationOptions().setIdempotencyKey(property(camelContext, java.lang.String.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getPollingConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "identifier": target.getOperationOptions().setIdentifier(property(camelContext, java.lang.String.class, value)); return true;
+        case "inboxembedid":
+        case "inboxEmbedId": target.getOperationOptions().setInboxEmbedId(property(camelContext, java.lang.String.class, value)); return true;
+        case "includearchived":
+        case "includeArchived": target.getOperationOptions().setIncludeArchived(property(camelContext, java.lang.String.class, value)); return true;
+        case "includesipcredentials":
+        case "includeSipCredentials": target.getOperationOptions().setIncludeSipCredentials(property(camelContext, java.lang.String.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "integrationid":
+        case "integrationId": target.getOperationOptions().setIntegrationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "kind": target.getOperationOptions().setKind(property(camelContext, java.lang.String.class, value)); return true;
+        case "language": target.getOperationOptions().setLanguage(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastactiveafter":
+        case "lastActiveAfter": target.getOperationOptions().setLastActiveAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastactivebefore":
+        case "lastActiveBefore": target.getOperationOptions().setLastActiveBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastactivesince":
+        case "lastActiveSince": target.getOperationOptions().setLastActiveSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "lastactiveuntil":
+        case "lastActiveUntil": target.getOperationOptions().setLastActiveUntil(property(camelContext, java.lang.String.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "limit": target.getOperationOptions().setLimit(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConsumerConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconcurrentrequests":
@@ -92,11 +178,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": target.getConfiguration().setMaxRetries(property(camelContext, int.class, value)); return true;
         case "maxretrydelay":
         case "maxRetryDelay": target.getConfiguration().setMaxRetryDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "mediaid":
+        case "mediaId": target.getOperationOptions().setMediaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "messageid":
+        case "messageId": target.getOperationOptions().setMessageId(property(camelContext, java.lang.String.class, value)); return true;
+        case "messagetype":
+        case "messageType": target.getOperationOptions().setMessageType(property(camelContext, java.lang.String.class, value)); return true;
+        case "messagingenabled":
+        case "messagingEnabled": target.getOperationOptions().setMessagingEnabled(property(camelContext, java.lang.String.class, value)); return true;
+        case "mode": target.getOperationOptions().setMode(property(camelContext, java.lang.String.class, value)); return true;
+        case "name": target.getOperationOptions().setName(property(camelContext, java.lang.String.class, value)); return true;
+        case "namecontains":
+        case "nameContains": target.getOperationOptions().setNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "occurredafter":
+        case "occurredAfter": target.getOperationOptions().setOccurredAfter(property(camelContext, java.lang.String.class, value)); return true;
+        case "occurredbefore":
+        case "occurredBefore": target.getOperationOptions().setOccurredBefore(property(camelContext, java.lang.String.class, value)); return true;
+        case "offset": target.getOperationOptions().setOffset(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "operationid":
+        case "operationId": target.getOperationOptions().setOperationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "order": target.getOperationOptions().setOrder(property(camelContext, java.lang.String.class, value)); return true;
+        case "page": target.getOperationOptions().setPage(property(camelContext, java.lang.Integer.class, value)); return true;
         case "pagesize":
         case "pageSize": target.getConfiguration().setPageSize(property(camelContext, java.lang.Integer.class, value)); return true;
         case "path": target.getConsumerConfiguration().setPath(property(camelContext, java.lang.String.class, value)); return true;
         case "payloadversion":
         case "payloadVersion": target.getWebhookConsumerConfiguration().setPayloadVersion(property(camelContext, java.lang.String.class, value)); return true;
+        case "perpage":
+        case "perPage": target.getOperationOptions().setPerPage(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "period": target.getOperationOptions().setPeriod(property(camelContext, java.lang.String.class, value)); return true;
+        case "phonenumber":
+        case "phoneNumber": target.getOperationOptions().setPhoneNumber(property(camelContext, java.lang.String.class, value)); return true;
         case "phonenumberid":
         case "phoneNumberId": target.getConfiguration().setPhoneNumberId(property(camelContext, java.lang.String.class, value)); return true;
         case "polllookback":
@@ -109,10 +221,21 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": target.getPollingConfiguration().setPollSince(property(camelContext, java.lang.String.class, value)); return true;
         case "pollstrategy":
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
+        case "portfolioid":
+        case "portfolioId": target.getOperationOptions().setPortfolioId(property(camelContext, java.lang.String.class, value)); return true;
+        case "problemsonly":
+        case "problemsOnly": target.getOperationOptions().setProblemsOnly(property(camelContext, java.lang.String.class, value)); return true;
+        case "profilenamecontains":
+        case "profileNameContains": target.getOperationOptions().setProfileNameContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "providertype":
+        case "providerType": target.getOperationOptions().setProviderType(property(camelContext, java.lang.String.class, value)); return true;
         case "publicurl":
         case "publicUrl": target.getWebhookConsumerConfiguration().setPublicUrl(property(camelContext, java.lang.String.class, value)); return true;
+        case "query": target.getOperationOptions().setQuery(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestid":
+        case "requestId": target.getOperationOptions().setRequestId(property(camelContext, java.lang.String.class, value)); return true;
         case "requesttimeout":
         case "requestTimeout": target.getConfiguration().setRequestTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "responseclass":
@@ -126,34 +249,76 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
         case "schedulerproperties":
         case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
+        case "scopeid":
+        case "scopeId": target.getOperationOptions().setScopeId(property(camelContext, java.lang.String.class, value)); return true;
+        case "scopetype":
+        case "scopeType": target.getOperationOptions().setScopeType(property(camelContext, java.lang.String.class, value)); return true;
+        case "secretname":
+        case "secretName": target.getOperationOptions().setSecretName(property(camelContext, java.lang.String.class, value)); return true;
+        case "select": target.getOperationOptions().setSelect(property(camelContext, java.lang.String.class, value)); return true;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
+        case "setuplinkid":
+        case "setupLinkId": target.getOperationOptions().setSetupLinkId(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": target.getOperationOptions().setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "source": target.getOperationOptions().setSource(property(camelContext, java.lang.String.class, value)); return true;
         case "splitbatch":
         case "splitBatch": target.getWebhookConsumerConfiguration().setSplitBatch(property(camelContext, boolean.class, value)); return true;
         case "splitresult":
         case "splitResult": target.getConfiguration().setSplitResult(property(camelContext, boolean.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "starttime":
+        case "startTime": target.getOperationOptions().setStartTime(property(camelContext, java.lang.String.class, value)); return true;
         case "statekey":
         case "stateKey": target.getPollingConfiguration().setStateKey(property(camelContext, java.lang.String.class, value)); return true;
         case "staterepository":
         case "stateRepository": target.getPollingConfiguration().setStateRepository(property(camelContext, org.apache.camel.spi.StateRepository.class, value)); return true;
+        case "status": target.getOperationOptions().setStatus(property(camelContext, java.lang.String.class, value)); return true;
+        case "statuscode":
+        case "statusCode": target.getOperationOptions().setStatusCode(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "table": target.getOperationOptions().setTable(property(camelContext, java.lang.String.class, value)); return true;
+        case "templateid":
+        case "templateId": target.getOperationOptions().setTemplateId(property(camelContext, java.lang.String.class, value)); return true;
         case "throttleenabled":
         case "throttleEnabled": target.getConfiguration().setThrottleEnabled(property(camelContext, boolean.class, value)); return true;
         case "throttlerate":
         case "throttleRate": target.getConfiguration().setThrottleRate(property(camelContext, double.class, value)); return true;
         case "timeunit":
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
+        case "token": target.getOperationOptions().setToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "triggerid":
+        case "triggerId": target.getOperationOptions().setTriggerId(property(camelContext, java.lang.String.class, value)); return true;
+        case "unassigned": target.getOperationOptions().setUnassigned(property(camelContext, java.lang.String.class, value)); return true;
         case "unregisteronstop":
         case "unregisterOnStop": target.getWebhookConsumerConfiguration().setUnregisterOnStop(property(camelContext, boolean.class, value)); return true;
+        case "until": target.getOperationOptions().setUntil(property(camelContext, java.lang.String.class, value)); return true;
+        case "urlcontains":
+        case "urlContains": target.getOperationOptions().setUrlContains(property(camelContext, java.lang.String.class, value)); return true;
         case "usefixeddelay":
         case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
+        case "userwaid":
+        case "userWaId": target.getOperationOptions().setUserWaId(property(camelContext, java.lang.String.class, value)); return true;
         case "verifytoken":
         case "verifyToken": target.getWebhookConsumerConfiguration().setVerifyToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "versionid":
+        case "versionId": target.getOperationOptions().setVersionId(property(camelContext, java.lang.String.class, value)); return true;
+        case "voiceagentid":
+        case "voiceAgentId": target.getOperationOptions().setVoiceAgentId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waid":
+        case "waId": target.getOperationOptions().setWaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waidcontains":
+        case "waIdContains": target.getOperationOptions().setWaIdContains(property(camelContext, java.lang.String.class, value)); return true;
+        case "wabaid":
+        case "wabaId": target.getOperationOptions().setWabaId(property(camelContext, java.lang.String.class, value)); return true;
+        case "waitingreason":
+        case "waitingReason": target.getOperationOptions().setWaitingReason(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookevents":
         case "webhookEvents": target.getWebhookConsumerConfiguration().setWebhookEvents(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookforwardheaders":
         case "webhookForwardHeaders": target.getWebhookConsumerConfiguration().setWebhookForwardHeaders(property(camelContext, java.lang.String.class, value)); return true;
+        case "webhookid":
+        case "webhookId": target.getOperationOptions().setWebhookId(property(camelContext, java.lang.String.class, value)); return true;
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": target.getWebhookConsumerConfiguration().setWebhookIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "webhookkind":
@@ -162,6 +327,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookScope": target.getWebhookConsumerConfiguration().setWebhookScope(property(camelContext, java.lang.String.class, value)); return true;
         case "webhooksecret":
         case "webhookSecret": target.getWebhookConsumerConfiguration().setWebhookSecret(property(camelContext, java.lang.String.class, value)); return true;
+        case "whatsappconversationid":
+        case "whatsappConversationId": target.getOperationOptions().setWhatsappConversationId(property(camelContext, java.lang.String.class, value)); return true;
+        case "workflowid":
+        case "workflowId": target.getOperationOptions().setWorkflowId(property(camelContext, java.lang.String.class, value)); return true;
         default: return false;
         }
     }
@@ -169,10 +338,24 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     @Override
     public Class<?> getOptionType(String name, boolean ignoreCase) {
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "actionid":
+        case "actionId": return java.lang.String.class;
+        case "active": return java.lang.String.class;
+        case "after": return java.lang.String.class;
         case "allowinsecureurl":
         case "allowInsecureUrl": return boolean.class;
         case "apikey":
         case "apiKey": return java.lang.String.class;
+        case "app": return java.lang.String.class;
+        case "appslug":
+        case "appSlug": return java.lang.String.class;
+        case "approvalid":
+        case "approvalId": return java.lang.String.class;
+        case "around": return java.lang.String.class;
+        case "assigneduserid":
+        case "assignedUserId": return java.lang.String.class;
+        case "assignmentid":
+        case "assignmentId": return java.lang.String.class;
         case "autopaginate":
         case "autoPaginate": return boolean.class;
         case "autoregister":
@@ -185,24 +368,61 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return int.class;
         case "baseurl":
         case "baseUrl": return java.lang.String.class;
+        case "before": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "broadcastid":
+        case "broadcastId": return java.lang.String.class;
         case "bufferenabled":
         case "bufferEnabled": return boolean.class;
         case "bufferwindowseconds":
         case "bufferWindowSeconds": return java.lang.Integer.class;
         case "businessaccountid":
         case "businessAccountId": return java.lang.String.class;
+        case "businessscopeduserid":
+        case "businessScopedUserId": return java.lang.String.class;
+        case "callid":
+        case "callId": return java.lang.String.class;
+        case "category": return java.lang.String.class;
+        case "conversationid":
+        case "conversationId": return java.lang.String.class;
+        case "createdafter":
+        case "createdAfter": return java.lang.String.class;
+        case "createdbefore":
+        case "createdBefore": return java.lang.String.class;
+        case "cursor": return java.lang.String.class;
+        case "customerexternalid":
+        case "customerExternalId": return java.lang.String.class;
         case "customerid":
         case "customerId": return java.lang.String.class;
         case "delay": return long.class;
+        case "destinationid":
+        case "destinationId": return java.lang.String.class;
+        case "direction": return java.lang.String.class;
+        case "endtime":
+        case "endTime": return java.lang.String.class;
+        case "endpoint": return java.lang.String.class;
+        case "errorsonly":
+        case "errorsOnly": return java.lang.String.class;
+        case "event": return java.lang.String.class;
+        case "eventtype":
+        case "eventType": return java.lang.String.class;
         case "eventtypes":
         case "eventTypes": return java.lang.String.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
         case "exchangepattern":
         case "exchangePattern": return org.apache.camel.ExchangePattern.class;
+        case "executionid":
+        case "executionId": return java.lang.String.class;
+        case "externalcustomerid":
+        case "externalCustomerId": return java.lang.String.class;
+        case "fields": return java.lang.String.class;
         case "filters": return java.util.Map.class;
+        case "findingid":
+        case "findingId": return java.lang.String.class;
+        case "flowid":
+        case "flowId": return java.lang.String.class;
         case "flowsappsecret":
         case "flowsAppSecret": return java.lang.String.class;
         case "flowsprivatekey":
@@ -215,17 +435,52 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsReplayWindow": return long.class;
         case "flowsrequestclass":
         case "flowsRequestClass": return java.lang.Class.class;
+        case "functionid":
+        case "functionId": return java.lang.String.class;
         case "graphversion":
         case "graphVersion": return java.lang.String.class;
         case "greedy": return boolean.class;
+        case "hascustomer":
+        case "hasCustomer": return java.lang.String.class;
+        case "hasmedia":
+        case "hasMedia": return java.lang.String.class;
         case "headerfilterstrategy":
         case "headerFilterStrategy": return org.apache.camel.spi.HeaderFilterStrategy.class;
+        case "highlighteventid":
+        case "highlightEventId": return java.lang.String.class;
+        case "highlightresourceid":
+        case "highlightResourceId": return java.lang.String.class;
+        case "hsmid":
+        case "hsmId": return java.lang.String.class;
+        case "id": return java.lang.String.class;
+        case "idempotencykey":
+        case "idempotencyKey": return java.lang.String.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "identifier": return java.lang.String.class;
+        case "inboxembedid":
+        case "inboxEmbedId": return java.lang.String.class;
+        case "includearchived":
+        case "includeArchived": return java.lang.String.class;
+        case "includesipcredentials":
+        case "includeSipCredentials": return java.lang.String.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "integrationid":
+        case "integrationId": return java.lang.String.class;
+        case "kind": return java.lang.String.class;
+        case "language": return java.lang.String.class;
+        case "lastactiveafter":
+        case "lastActiveAfter": return java.lang.String.class;
+        case "lastactivebefore":
+        case "lastActiveBefore": return java.lang.String.class;
+        case "lastactivesince":
+        case "lastActiveSince": return java.lang.String.class;
+        case "lastactiveuntil":
+        case "lastActiveUntil": return java.lang.String.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "limit": return java.lang.Integer.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconcurrentrequests":
@@ -238,11 +493,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return int.class;
         case "maxretrydelay":
         case "maxRetryDelay": return long.class;
+        case "mediaid":
+        case "mediaId": return java.lang.String.class;
+        case "messageid":
+        case "messageId": return java.lang.String.class;
+        case "messagetype":
+        case "messageType": return java.lang.String.class;
+        case "messagingenabled":
+        case "messagingEnabled": return java.lang.String.class;
+        case "mode": return java.lang.String.class;
+        case "name": return java.lang.String.class;
+        case "namecontains":
+        case "nameContains": return java.lang.String.class;
+        case "occurredafter":
+        case "occurredAfter": return java.lang.String.class;
+        case "occurredbefore":
+        case "occurredBefore": return java.lang.String.class;
+        case "offset": return java.lang.Integer.class;
+        case "operationid":
+        case "operationId": return java.lang.String.class;
+        case "order": return java.lang.String.class;
+        case "page": return java.lang.Integer.class;
         case "pagesize":
         case "pageSize": return java.lang.Integer.class;
         case "path": return java.lang.String.class;
         case "payloadversion":
         case "payloadVersion": return java.lang.String.class;
+        case "perpage":
+        case "perPage": return java.lang.Integer.class;
+        case "period": return java.lang.String.class;
+        case "phonenumber":
+        case "phoneNumber": return java.lang.String.class;
         case "phonenumberid":
         case "phoneNumberId": return java.lang.String.class;
         case "polllookback":
@@ -255,10 +536,21 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": return java.lang.String.class;
         case "pollstrategy":
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
+        case "portfolioid":
+        case "portfolioId": return java.lang.String.class;
+        case "problemsonly":
+        case "problemsOnly": return java.lang.String.class;
+        case "profilenamecontains":
+        case "profileNameContains": return java.lang.String.class;
+        case "providertype":
+        case "providerType": return java.lang.String.class;
         case "publicurl":
         case "publicUrl": return java.lang.String.class;
+        case "query": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestid":
+        case "requestId": return java.lang.String.class;
         case "requesttimeout":
         case "requestTimeout": return long.class;
         case "responseclass":
@@ -272,34 +564,76 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return java.lang.Object.class;
         case "schedulerproperties":
         case "schedulerProperties": return java.util.Map.class;
+        case "scopeid":
+        case "scopeId": return java.lang.String.class;
+        case "scopetype":
+        case "scopeType": return java.lang.String.class;
+        case "secretname":
+        case "secretName": return java.lang.String.class;
+        case "select": return java.lang.String.class;
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return boolean.class;
+        case "setuplinkid":
+        case "setupLinkId": return java.lang.String.class;
+        case "since": return java.lang.String.class;
+        case "source": return java.lang.String.class;
         case "splitbatch":
         case "splitBatch": return boolean.class;
         case "splitresult":
         case "splitResult": return boolean.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
+        case "starttime":
+        case "startTime": return java.lang.String.class;
         case "statekey":
         case "stateKey": return java.lang.String.class;
         case "staterepository":
         case "stateRepository": return org.apache.camel.spi.StateRepository.class;
+        case "status": return java.lang.String.class;
+        case "statuscode":
+        case "statusCode": return java.lang.Integer.class;
+        case "table": return java.lang.String.class;
+        case "templateid":
+        case "templateId": return java.lang.String.class;
         case "throttleenabled":
         case "throttleEnabled": return boolean.class;
         case "throttlerate":
         case "throttleRate": return double.class;
         case "timeunit":
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
+        case "token": return java.lang.String.class;
+        case "triggerid":
+        case "triggerId": return java.lang.String.class;
+        case "unassigned": return java.lang.String.class;
         case "unregisteronstop":
         case "unregisterOnStop": return boolean.class;
+        case "until": return java.lang.String.class;
+        case "urlcontains":
+        case "urlContains": return java.lang.String.class;
         case "usefixeddelay":
         case "useFixedDelay": return boolean.class;
+        case "userwaid":
+        case "userWaId": return java.lang.String.class;
         case "verifytoken":
         case "verifyToken": return java.lang.String.class;
+        case "versionid":
+        case "versionId": return java.lang.String.class;
+        case "voiceagentid":
+        case "voiceAgentId": return java.lang.String.class;
+        case "waid":
+        case "waId": return java.lang.String.class;
+        case "waidcontains":
+        case "waIdContains": return java.lang.String.class;
+        case "wabaid":
+        case "wabaId": return java.lang.String.class;
+        case "waitingreason":
+        case "waitingReason": return java.lang.String.class;
         case "webhookevents":
         case "webhookEvents": return java.lang.String.class;
         case "webhookforwardheaders":
         case "webhookForwardHeaders": return java.lang.String.class;
+        case "webhookid":
+        case "webhookId": return java.lang.String.class;
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "webhookkind":
@@ -308,6 +642,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookScope": return java.lang.String.class;
         case "webhooksecret":
         case "webhookSecret": return java.lang.String.class;
+        case "whatsappconversationid":
+        case "whatsappConversationId": return java.lang.String.class;
+        case "workflowid":
+        case "workflowId": return java.lang.String.class;
         default: return null;
         }
     }
@@ -316,10 +654,24 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
     public Object getOptionValue(Object obj, String name, boolean ignoreCase) {
         KapsoEndpoint target = (KapsoEndpoint) obj;
         switch (ignoreCase ? name.toLowerCase() : name) {
+        case "actionid":
+        case "actionId": return target.getOperationOptions().getActionId();
+        case "active": return target.getOperationOptions().getActive();
+        case "after": return target.getOperationOptions().getAfter();
         case "allowinsecureurl":
         case "allowInsecureUrl": return target.getWebhookConsumerConfiguration().isAllowInsecureUrl();
         case "apikey":
         case "apiKey": return target.getConfiguration().getApiKey();
+        case "app": return target.getOperationOptions().getApp();
+        case "appslug":
+        case "appSlug": return target.getOperationOptions().getAppSlug();
+        case "approvalid":
+        case "approvalId": return target.getOperationOptions().getApprovalId();
+        case "around": return target.getOperationOptions().getAround();
+        case "assigneduserid":
+        case "assignedUserId": return target.getOperationOptions().getAssignedUserId();
+        case "assignmentid":
+        case "assignmentId": return target.getOperationOptions().getAssignmentId();
         case "autopaginate":
         case "autoPaginate": return target.getConfiguration().isAutoPaginate();
         case "autoregister":
@@ -332,24 +684,61 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "baseurl":
         case "baseUrl": return target.getConfiguration().getBaseUrl();
+        case "before": return target.getOperationOptions().getBefore();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "broadcastid":
+        case "broadcastId": return target.getOperationOptions().getBroadcastId();
         case "bufferenabled":
         case "bufferEnabled": return target.getWebhookConsumerConfiguration().isBufferEnabled();
         case "bufferwindowseconds":
         case "bufferWindowSeconds": return target.getWebhookConsumerConfiguration().getBufferWindowSeconds();
         case "businessaccountid":
         case "businessAccountId": return target.getConfiguration().getBusinessAccountId();
+        case "businessscopeduserid":
+        case "businessScopedUserId": return target.getOperationOptions().getBusinessScopedUserId();
+        case "callid":
+        case "callId": return target.getOperationOptions().getCallId();
+        case "category": return target.getOperationOptions().getCategory();
+        case "conversationid":
+        case "conversationId": return target.getOperationOptions().getConversationId();
+        case "createdafter":
+        case "createdAfter": return target.getOperationOptions().getCreatedAfter();
+        case "createdbefore":
+        case "createdBefore": return target.getOperationOptions().getCreatedBefore();
+        case "cursor": return target.getOperationOptions().getCursor();
+        case "customerexternalid":
+        case "customerExternalId": return target.getOperationOptions().getCustomerExternalId();
         case "customerid":
         case "customerId": return target.getConfiguration().getCustomerId();
         case "delay": return target.getDelay();
+        case "destinationid":
+        case "destinationId": return target.getOperationOptions().getDestinationId();
+        case "direction": return target.getOperationOptions().getDirection();
+        case "endtime":
+        case "endTime": return target.getOperationOptions().getEndTime();
+        case "endpoint": return target.getOperationOptions().getEndpoint();
+        case "errorsonly":
+        case "errorsOnly": return target.getOperationOptions().getErrorsOnly();
+        case "event": return target.getOperationOptions().getEvent();
+        case "eventtype":
+        case "eventType": return target.getOperationOptions().getEventType();
         case "eventtypes":
         case "eventTypes": return target.getWebhookConsumerConfiguration().getEventTypes();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
         case "exchangepattern":
         case "exchangePattern": return target.getExchangePattern();
+        case "executionid":
+        case "executionId": return target.getOperationOptions().getExecutionId();
+        case "externalcustomerid":
+        case "externalCustomerId": return target.getOperationOptions().getExternalCustomerId();
+        case "fields": return target.getOperationOptions().getFields();
         case "filters": return target.getConfiguration().getFilters();
+        case "findingid":
+        case "findingId": return target.getOperationOptions().getFindingId();
+        case "flowid":
+        case "flowId": return target.getOperationOptions().getFlowId();
         case "flowsappsecret":
         case "flowsAppSecret": return target.getFlowsConfiguration().getFlowsAppSecret();
         case "flowsprivatekey":
@@ -362,17 +751,52 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "flowsReplayWindow": return target.getFlowsConfiguration().getFlowsReplayWindow();
         case "flowsrequestclass":
         case "flowsRequestClass": return target.getFlowsConfiguration().getFlowsRequestClass();
+        case "functionid":
+        case "functionId": return target.getOperationOptions().getFunctionId();
         case "graphversion":
         case "graphVersion": return target.getConfiguration().getGraphVersion();
         case "greedy": return target.isGreedy();
+        case "hascustomer":
+        case "hasCustomer": return target.getOperationOptions().getHasCustomer();
+        case "hasmedia":
+        case "hasMedia": return target.getOperationOptions().getHasMedia();
         case "headerfilterstrategy":
         case "headerFilterStrategy": return target.getConfiguration().getHeaderFilterStrategy();
+        case "highlighteventid":
+        case "highlightEventId": return target.getOperationOptions().getHighlightEventId();
+        case "highlightresourceid":
+        case "highlightResourceId": return target.getOperationOptions().getHighlightResourceId();
+        case "hsmid":
+        case "hsmId": return target.getOperationOptions().getHsmId();
+        case "id": return target.getOperationOptions().getId();
+        case "idempotencykey":
+        case "idempotencyKey": return target.getOperationOptions().getIdempotencyKey();
         case "idempotentrepository":
         case "idempotentRepository": return target.getPollingConfiguration().getIdempotentRepository();
+        case "identifier": return target.getOperationOptions().getIdentifier();
+        case "inboxembedid":
+        case "inboxEmbedId": return target.getOperationOptions().getInboxEmbedId();
+        case "includearchived":
+        case "includeArchived": return target.getOperationOptions().getIncludeArchived();
+        case "includesipcredentials":
+        case "includeSipCredentials": return target.getOperationOptions().getIncludeSipCredentials();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "integrationid":
+        case "integrationId": return target.getOperationOptions().getIntegrationId();
+        case "kind": return target.getOperationOptions().getKind();
+        case "language": return target.getOperationOptions().getLanguage();
+        case "lastactiveafter":
+        case "lastActiveAfter": return target.getOperationOptions().getLastActiveAfter();
+        case "lastactivebefore":
+        case "lastActiveBefore": return target.getOperationOptions().getLastActiveBefore();
+        case "lastactivesince":
+        case "lastActiveSince": return target.getOperationOptions().getLastActiveSince();
+        case "lastactiveuntil":
+        case "lastActiveUntil": return target.getOperationOptions().getLastActiveUntil();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "limit": return target.getOperationOptions().getLimit();
         case "maxbodysize":
         case "maxBodySize": return target.getConsumerConfiguration().getMaxBodySize();
         case "maxconcurrentrequests":
@@ -385,11 +809,37 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "maxRetries": return target.getConfiguration().getMaxRetries();
         case "maxretrydelay":
         case "maxRetryDelay": return target.getConfiguration().getMaxRetryDelay();
+        case "mediaid":
+        case "mediaId": return target.getOperationOptions().getMediaId();
+        case "messageid":
+        case "messageId": return target.getOperationOptions().getMessageId();
+        case "messagetype":
+        case "messageType": return target.getOperationOptions().getMessageType();
+        case "messagingenabled":
+        case "messagingEnabled": return target.getOperationOptions().getMessagingEnabled();
+        case "mode": return target.getOperationOptions().getMode();
+        case "name": return target.getOperationOptions().getName();
+        case "namecontains":
+        case "nameContains": return target.getOperationOptions().getNameContains();
+        case "occurredafter":
+        case "occurredAfter": return target.getOperationOptions().getOccurredAfter();
+        case "occurredbefore":
+        case "occurredBefore": return target.getOperationOptions().getOccurredBefore();
+        case "offset": return target.getOperationOptions().getOffset();
+        case "operationid":
+        case "operationId": return target.getOperationOptions().getOperationId();
+        case "order": return target.getOperationOptions().getOrder();
+        case "page": return target.getOperationOptions().getPage();
         case "pagesize":
         case "pageSize": return target.getConfiguration().getPageSize();
         case "path": return target.getConsumerConfiguration().getPath();
         case "payloadversion":
         case "payloadVersion": return target.getWebhookConsumerConfiguration().getPayloadVersion();
+        case "perpage":
+        case "perPage": return target.getOperationOptions().getPerPage();
+        case "period": return target.getOperationOptions().getPeriod();
+        case "phonenumber":
+        case "phoneNumber": return target.getOperationOptions().getPhoneNumber();
         case "phonenumberid":
         case "phoneNumberId": return target.getConfiguration().getPhoneNumberId();
         case "polllookback":
@@ -402,10 +852,21 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "pollSince": return target.getPollingConfiguration().getPollSince();
         case "pollstrategy":
         case "pollStrategy": return target.getPollStrategy();
+        case "portfolioid":
+        case "portfolioId": return target.getOperationOptions().getPortfolioId();
+        case "problemsonly":
+        case "problemsOnly": return target.getOperationOptions().getProblemsOnly();
+        case "profilenamecontains":
+        case "profileNameContains": return target.getOperationOptions().getProfileNameContains();
+        case "providertype":
+        case "providerType": return target.getOperationOptions().getProviderType();
         case "publicurl":
         case "publicUrl": return target.getWebhookConsumerConfiguration().getPublicUrl();
+        case "query": return target.getOperationOptions().getQuery();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestid":
+        case "requestId": return target.getOperationOptions().getRequestId();
         case "requesttimeout":
         case "requestTimeout": return target.getConfiguration().getRequestTimeout();
         case "responseclass":
@@ -419,34 +880,76 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "scheduler": return target.getScheduler();
         case "schedulerproperties":
         case "schedulerProperties": return target.getSchedulerProperties();
+        case "scopeid":
+        case "scopeId": return target.getOperationOptions().getScopeId();
+        case "scopetype":
+        case "scopeType": return target.getOperationOptions().getScopeType();
+        case "secretname":
+        case "secretName": return target.getOperationOptions().getSecretName();
+        case "select": return target.getOperationOptions().getSelect();
         case "sendemptymessagewhenidle":
         case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
+        case "setuplinkid":
+        case "setupLinkId": return target.getOperationOptions().getSetupLinkId();
+        case "since": return target.getOperationOptions().getSince();
+        case "source": return target.getOperationOptions().getSource();
         case "splitbatch":
         case "splitBatch": return target.getWebhookConsumerConfiguration().isSplitBatch();
         case "splitresult":
         case "splitResult": return target.getConfiguration().isSplitResult();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
+        case "starttime":
+        case "startTime": return target.getOperationOptions().getStartTime();
         case "statekey":
         case "stateKey": return target.getPollingConfiguration().getStateKey();
         case "staterepository":
         case "stateRepository": return target.getPollingConfiguration().getStateRepository();
+        case "status": return target.getOperationOptions().getStatus();
+        case "statuscode":
+        case "statusCode": return target.getOperationOptions().getStatusCode();
+        case "table": return target.getOperationOptions().getTable();
+        case "templateid":
+        case "templateId": return target.getOperationOptions().getTemplateId();
         case "throttleenabled":
         case "throttleEnabled": return target.getConfiguration().isThrottleEnabled();
         case "throttlerate":
         case "throttleRate": return target.getConfiguration().getThrottleRate();
         case "timeunit":
         case "timeUnit": return target.getTimeUnit();
+        case "token": return target.getOperationOptions().getToken();
+        case "triggerid":
+        case "triggerId": return target.getOperationOptions().getTriggerId();
+        case "unassigned": return target.getOperationOptions().getUnassigned();
         case "unregisteronstop":
         case "unregisterOnStop": return target.getWebhookConsumerConfiguration().isUnregisterOnStop();
+        case "until": return target.getOperationOptions().getUntil();
+        case "urlcontains":
+        case "urlContains": return target.getOperationOptions().getUrlContains();
         case "usefixeddelay":
         case "useFixedDelay": return target.isUseFixedDelay();
+        case "userwaid":
+        case "userWaId": return target.getOperationOptions().getUserWaId();
         case "verifytoken":
         case "verifyToken": return target.getWebhookConsumerConfiguration().getVerifyToken();
+        case "versionid":
+        case "versionId": return target.getOperationOptions().getVersionId();
+        case "voiceagentid":
+        case "voiceAgentId": return target.getOperationOptions().getVoiceAgentId();
+        case "waid":
+        case "waId": return target.getOperationOptions().getWaId();
+        case "waidcontains":
+        case "waIdContains": return target.getOperationOptions().getWaIdContains();
+        case "wabaid":
+        case "wabaId": return target.getOperationOptions().getWabaId();
+        case "waitingreason":
+        case "waitingReason": return target.getOperationOptions().getWaitingReason();
         case "webhookevents":
         case "webhookEvents": return target.getWebhookConsumerConfiguration().getWebhookEvents();
         case "webhookforwardheaders":
         case "webhookForwardHeaders": return target.getWebhookConsumerConfiguration().getWebhookForwardHeaders();
+        case "webhookid":
+        case "webhookId": return target.getOperationOptions().getWebhookId();
         case "webhookidempotentrepository":
         case "webhookIdempotentRepository": return target.getWebhookConsumerConfiguration().getWebhookIdempotentRepository();
         case "webhookkind":
@@ -455,6 +958,10 @@ public class KapsoEndpointConfigurer extends PropertyConfigurerSupport implement
         case "webhookScope": return target.getWebhookConsumerConfiguration().getWebhookScope();
         case "webhooksecret":
         case "webhookSecret": return target.getWebhookConsumerConfiguration().getWebhookSecret();
+        case "whatsappconversationid":
+        case "whatsappConversationId": return target.getOperationOptions().getWhatsappConversationId();
+        case "workflowid":
+        case "workflowId": return target.getOperationOptions().getWorkflowId();
         default: return null;
         }
     }

@@ -67,10 +67,16 @@ public class KapsoComponent extends HealthCheckComponent {
             }
             endpoint.getConfiguration().setFilters(filters);
         }
+        // what is left of the operation parameters belongs to other operations: KapsoOperationOptions describes them
+        // for tooling and would take them, this operation does not
+        Set<String> unknown = new TreeSet<>(parameters.keySet());
+        unknown.retainAll(KapsoOperationOptions.NAMES);
+        parameters.keySet().removeAll(unknown);
         setProperties(endpoint, parameters);
-        if (!parameters.isEmpty()) {
+        unknown.addAll(parameters.keySet());
+        if (!unknown.isEmpty()) {
             // IllegalArgumentException: Camel wraps it in a ResolveEndpointFailedException naming the (sanitised) URI
-            throw new IllegalArgumentException("Unknown option(s) " + new TreeSet<>(parameters.keySet())
+            throw new IllegalArgumentException("Unknown option(s) " + unknown
                     + " for kapso:" + remaining + "; valid options are " + validOptions(operation));
         }
         return endpoint;
@@ -80,7 +86,8 @@ public class KapsoComponent extends HealthCheckComponent {
         Set<String> names = operation == null ? new TreeSet<>() : new TreeSet<>(OperationOptions.names(operation));
         EndpointUriFactory factory = getCamelContext().getCamelContextExtension().getEndpointUriFactory("kapso");
         if (factory != null) {
-            factory.propertyNames().stream().filter(n -> !"operation".equals(n) && !"filters".equals(n)).forEach(names::add);
+            factory.propertyNames().stream().filter(n -> !"operation".equals(n) && !"filters".equals(n))
+                    .filter(n -> !KapsoOperationOptions.NAMES.contains(n)).forEach(names::add);
         }
         if (operation != null && operation.filters()) {
             names.add("filter.<column>");

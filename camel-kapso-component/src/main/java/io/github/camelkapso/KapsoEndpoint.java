@@ -43,7 +43,7 @@ import org.apache.camel.support.ScheduledPollEndpoint;
              headersClass = KapsoConstants.class)
 public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilterStrategyAware, EndpointServiceLocation {
 
-    @UriPath(description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
+    @UriPath(enums = KapsoOperationOptions.OPERATIONS, description = "The Kapso operation: a catalog id such as sendMessage, listBroadcasts or queryRows (the"
                            + " CamelKapsoOperation header overrides it per message); for consumers also webhook or"
                            + " flowsDataEndpoint.")
     @Metadata(required = true)
@@ -58,6 +58,9 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
     private KapsoFlowsConfiguration flowsConfiguration = new KapsoFlowsConfiguration();
     @UriParam
     private KapsoPollingConfiguration pollingConfiguration = new KapsoPollingConfiguration();
+    /** Describes the operations' own parameters for tooling; their values reach {@link #setOperationParameters}. */
+    @UriParam
+    private KapsoOperationOptions operationOptions = new KapsoOperationOptions();
 
     private final KapsoOperation catalogOperation;
     private Map<String, String> operationParameters = Collections.emptyMap();
@@ -213,6 +216,14 @@ public class KapsoEndpoint extends ScheduledPollEndpoint implements HeaderFilter
 
     public void setPollingConfiguration(KapsoPollingConfiguration pollingConfiguration) {
         this.pollingConfiguration = pollingConfiguration;
+    }
+
+    public KapsoOperationOptions getOperationOptions() {
+        return operationOptions;
+    }
+
+    public void setOperationOptions(KapsoOperationOptions operationOptions) {
+        this.operationOptions = operationOptions;
     }
 
     /** Values of the operation's own path, query and header parameters set on the URI, keyed by wire name. */

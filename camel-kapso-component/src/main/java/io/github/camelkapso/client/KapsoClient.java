@@ -110,11 +110,6 @@ public final class KapsoClient {
         return PageStepper.pageSizeParameter(operation);
     }
 
-    /** Whether the operation answers a list (paginated or not). */
-    public static boolean isList(io.github.camelkapso.catalog.KapsoOperation operation) {
-        return PageStepper.isList(operation);
-    }
-
     /** The failure inside the {@link CompletionException} layers of a future chain. */
     public static Throwable causeOf(Throwable error) {
         return HttpCaller.unwrap(error);

@@ -20,11 +20,6 @@ final class PageStepper {
     private PageStepper() {
     }
 
-    /** Paginated lists and the unpaginated ones ({@code listWorkflows}: {@code {"data":[...]}}) alike. */
-    static boolean isList(KapsoOperation op) {
-        return op.pagination() != KapsoOperation.Pagination.NONE || op.id().startsWith("list");
-    }
-
     /** The first page's request: an offset list without {@code limit} gets the default one, so steps can be counted. */
     static KapsoRequest first(KapsoRequest request) {
         if (request.operation().pagination() == KapsoOperation.Pagination.OFFSET && !request.query().containsKey("limit")) {

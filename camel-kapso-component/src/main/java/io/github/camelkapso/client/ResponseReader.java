@@ -45,8 +45,7 @@ final class ResponseReader {
                     answer.attempts());
         }
         JsonNode json = bytes.length == 0 ? null : json(op, status, response, bytes);
-        List<JsonNode> items = PageStepper.isList(op)
-                ? items(json) : List.of();
+        List<JsonNode> items = op.isList() ? items(json) : List.of();
         return new KapsoResponse(status, response.headers(), json, bytes, items, PageInfo.read(json, response.headers()),
                 answer.attempts());
     }

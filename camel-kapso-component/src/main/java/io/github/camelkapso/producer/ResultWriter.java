@@ -10,7 +10,6 @@ import io.github.camelkapso.KapsoConfiguration;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.ProvidedHeaders;
 import io.github.camelkapso.catalog.KapsoOperation;
-import io.github.camelkapso.client.KapsoClient;
 import io.github.camelkapso.client.KapsoPages;
 import io.github.camelkapso.client.KapsoResponse;
 import io.github.camelkapso.client.PageInfo;
@@ -38,7 +37,7 @@ final class ResultWriter {
             out.setBody(answer.bytes());
             return;
         }
-        boolean list = KapsoClient.isList(op);
+        boolean list = op.isList();
         if (cfg.isSplitResult() && list) {
             out.setHeader(KapsoConstants.ITEM_COUNT, answer.items().size());
             out.setBody(split(exchange, answer.items()));

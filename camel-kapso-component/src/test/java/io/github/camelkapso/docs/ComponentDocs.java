@@ -51,6 +51,8 @@ public final class ComponentDocs {
     public static final Path ADOC = Path.of("src", "main", "docs", "kapso-component.adoc");
     /** System property that makes {@link ComponentDocsTest} rewrite the page instead of failing. */
     public static final String UPDATE_PROPERTY = "kapso.docs.update";
+    /** Longer enums (the operation names) are described, not listed, in a table cell. */
+    private static final int MAX_ENUM_VALUES_SHOWN = 20;
     /** How to regenerate the sections, from the repository root. */
     public static final String REGENERATE_COMMAND
             = "mvn -B test -pl camel-kapso-component -Dtest=ComponentDocsTest -Dkapso.docs.update=true";
@@ -155,7 +157,9 @@ public final class ComponentDocs {
     private String endpointOptions() {
         List<JsonNode> all = values(descriptor.path("properties"));
         List<JsonNode> path = all.stream().filter(p -> "path".equals(p.path("kind").asText())).collect(Collectors.toList());
-        List<JsonNode> query = all.stream().filter(p -> !"path".equals(p.path("kind").asText())).collect(Collectors.toList());
+        List<JsonNode> query = all.stream().filter(p -> !"path".equals(p.path("kind").asText()))
+                .filter(p -> !isOperationParameter(p)).collect(Collectors.toList());
+        List<JsonNode> operationParameters = all.stream().filter(ComponentDocs::isOperationParameter).collect(Collectors.toList());
         Lines out = new Lines();
         out.add("== Endpoint Options");
         out.add("");
@@ -175,8 +179,14 @@ public final class ComponentDocs {
         out.add("");
         optionTable(out, query);
         out.add("");
-        out.add("Besides these, every path, query and header parameter of the chosen operation is an endpoint option");
-        out.add("under its lowerCamelCase name (`broadcast_id` is `broadcastId`); see <<kapso-operations,Operations>>.");
+        out.add("");
+        out.add("=== Operation Parameters (" + operationParameters.size() + " parameters)");
+        out.add("");
+        out.add("Every path, query and header parameter of an operation is an endpoint option under its lowerCamelCase");
+        out.add("name (`broadcast_id` is `broadcastId`), taken only by the operations it names; see <<kapso-operations,Operations>>.");
+        out.add("`phoneNumberId`, `businessAccountId` and `customerId` are the common options above.");
+        out.add("");
+        optionTable(out, operationParameters);
         return out.text();
     }
 
@@ -213,6 +223,10 @@ public final class ComponentDocs {
         out.add("|===");
     }
 
+    private static boolean isOperationParameter(JsonNode option) {
+        return OperationOptionsSource.GENERATED_CLASS.equals(option.path("configurationClass").asText());
+    }
+
     private static String nameOf(JsonNode option) {
         return option.path("name").asText();
     }
@@ -238,7 +252,10 @@ public final class ComponentDocs {
             out.append(" (secret: masked wherever Camel shows the option)");
         }
         JsonNode enums = option.path("enum");
-        if (enums.isArray() && enums.size() > 0) {
+        if (enums.isArray() && enums.size() > MAX_ENUM_VALUES_SHOWN) {
+            out.append(" Enum values: the ").append(enums.size() - 2).append(" operation ids of <<kapso-operations,Operations>>,")
+                    .append(" `webhook` and `flowsDataEndpoint`.");
+        } else if (enums.isArray() && enums.size() > 0) {
             List<String> values = new ArrayList<>();
             enums.forEach(e -> values.add("`" + e.asText() + "`"));
             out.append(" Enum values: ").append(String.join(", ", values)).append('.');

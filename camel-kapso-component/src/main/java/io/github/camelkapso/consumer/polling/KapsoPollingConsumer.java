@@ -10,6 +10,7 @@ import java.util.Queue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkapso.KapsoConstants;
 import io.github.camelkapso.KapsoEndpoint;
+import io.github.camelkapso.catalog.PollProfile;
 import io.github.camelkapso.error.KapsoRateLimitException;
 import io.github.camelkapso.error.KapsoRequestException;
 import io.github.camelkapso.producer.RequestFactory;
@@ -202,7 +203,7 @@ public class KapsoPollingConsumer extends ScheduledBatchPollingConsumer {
             query.put(sizeParam, size != null ? size : String.valueOf(pageSize != null ? pageSize : DEFAULT_PAGE_SIZE));
         }
         PollProfile profile = setup.profile();
-        if (PollProfiles.QUERY_ROWS.equals(endpoint.getOperation())) {
+        if (profile.consumerSorts()) {
             query.put("order", profile.orderField() + ".asc");
             if (state.mark() != null) {
                 query.put(profile.orderField(), "gte." + state.mark().text());

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelkapso.consumer.polling.PollProfile.ListOrder;
+import io.github.camelkapso.catalog.PollProfile;
+import io.github.camelkapso.catalog.PollProfile.ListOrder;
 import org.apache.camel.spi.IdempotentRepository;
 
 /**

@@ -10,7 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.camelkapso.consumer.polling.PollProfile.ValueKind;
+import io.github.camelkapso.catalog.PollProfile.ValueKind;
 
 /**
  * The value an item is ordered by. Kapso lists carry ISO-8601 times, except message {@code timestamp}s, which are Unix

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelkapso.consumer.polling.PollProfile.ValueKind;
+import io.github.camelkapso.catalog.PollProfile.ValueKind;
 import org.apache.camel.spi.StateRepository;
 
 /**

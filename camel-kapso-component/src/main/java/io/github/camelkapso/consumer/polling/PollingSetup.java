@@ -6,6 +6,7 @@ import java.util.Map;
 import io.github.camelkapso.KapsoEndpoint;
 import io.github.camelkapso.ParameterNames;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.catalog.PollProfile;
 import io.github.camelkapso.client.KapsoClient;
 
 /**
@@ -29,7 +30,7 @@ record PollingSetup(PollProfile profile, OrderValue since, String defaultStateKe
         KapsoOperation op = endpoint.getCatalogOperation();
         KapsoPollingConfiguration cfg = endpoint.getPollingConfiguration();
         String prefix = "kapso:" + op.id() + " as a polling consumer: ";
-        boolean queryRows = PollProfiles.QUERY_ROWS.equals(op.id());
+        boolean queryRows = op.pollProfile().map(PollProfile::consumerSorts).orElse(false);
         Map<String, String> uri = endpoint.getOperationParameters();
         for (String position : POSITIONS) {
             if (uri.containsKey(position)) {
@@ -54,7 +55,8 @@ record PollingSetup(PollProfile profile, OrderValue since, String defaultStateKe
                     ? cfg.getPollOrderColumn().trim() : DEFAULT_ORDER_COLUMN;
             checkQueryRows(endpoint, prefix, orderColumn);
         }
-        PollProfile profile = PollProfiles.of(op.id(), orderColumn).orElseThrow(() -> new IllegalArgumentException(
+        String column = orderColumn;
+        PollProfile profile = op.pollProfile().map(p -> p.consumerSorts() ? p.orderedOn(column) : p).orElseThrow(() -> new IllegalArgumentException(
                 prefix + "no polling profile is known for this operation; pollable operations are "
                 + endpoint.getComponent().getCatalog().pollableIds()));
         OrderValue since = null;

@@ -1,41 +1,39 @@
 package io.github.camelkapso.producer.body;
 
+import java.util.EnumMap;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.catalog.KapsoOperation.MultipartForm;
 import io.github.camelkapso.client.EncodedBody;
 
-/**
- * Picks the encoder of an operation: a registered handler for the few operations that need one (multipart uploads),
- * otherwise one per body kind.
- */
+/** Picks the encoder of an operation: one per body kind, and for multipart one per form the catalog names. */
 public final class RequestBodyEncoders {
 
-    private final Map<String, RequestBodyEncoder> handlers;
+    private final Map<MultipartForm, RequestBodyEncoder> multipart = new EnumMap<>(MultipartForm.class);
     private final RequestBodyEncoder json;
     private final RequestBodyEncoder none = (op, exchange) -> EncodedBody.NONE;
 
     public RequestBodyEncoders(ObjectMapper mapper) {
         JsonBodies bodies = new JsonBodies(mapper);
         this.json = new JsonBodyEncoder(bodies);
-        this.handlers = Map.of(
-                "uploadMedia", new MediaUploadEncoder(),
-                "uploadFlowJson", new FlowJsonUploadEncoder(bodies));
+        multipart.put(MultipartForm.MEDIA, new MediaUploadEncoder());
+        multipart.put(MultipartForm.FLOW_JSON, new FlowJsonUploadEncoder(bodies));
     }
 
     public RequestBodyEncoder forOperation(KapsoOperation operation) {
-        RequestBodyEncoder handler = handlers.get(operation.id());
-        if (handler != null) {
-            return handler;
-        }
         switch (operation.body()) {
             case JSON:
                 return json;
             case NONE:
                 return none;
             default:
-                throw new IllegalStateException("No encoder for multipart operation " + operation.id());
+                RequestBodyEncoder form = multipart.get(operation.multipartForm());
+                if (form == null) {
+                    throw new IllegalStateException("No encoder for multipart operation " + operation.id());
+                }
+                return form;
         }
     }
 }

@@ -5,52 +5,61 @@ import java.time.format.DateTimeParseException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelkapso.catalog.KapsoOperation;
+import io.github.camelkapso.catalog.PreflightRule;
 import io.github.camelkapso.error.KapsoRequestException;
 
-/** Rules Kapso enforces that are cheaper to check before the call than to learn from a 422. */
+/** Checks the preflight rules the catalog declares for an operation on its JSON body, before the call. */
 final class RequestPreflight {
-
-    static final int MAX_RECIPIENTS_PER_CALL = 1000;
 
     private RequestPreflight() {
     }
 
     static void check(KapsoOperation operation, JsonNode body) {
-        switch (operation.id()) {
-            case "addBroadcastRecipients":
-                checkRecipients(body.path(operation.wrapper()).path("recipients"));
-                break;
-            case "scheduleBroadcast":
-                checkScheduledAt(body.path("scheduled_at"));
-                break;
-            default:
-                break;
+        for (PreflightRule rule : operation.preflight()) {
+            JsonNode value = at(body, rule.field());
+            switch (rule.kind()) {
+                case MAX_ITEMS:
+                    checkMaxItems(operation, rule, value);
+                    break;
+                case FUTURE_TIME:
+                    checkFutureTime(rule.field(), value);
+                    break;
+                default:
+                    throw new IllegalStateException("No check for preflight rule " + rule.kind());
+            }
         }
     }
 
-    private static void checkRecipients(JsonNode recipients) {
-        if (!recipients.isArray()) {
-            throw new KapsoRequestException("whatsapp_broadcast.recipients must be an array of recipients");
+    private static JsonNode at(JsonNode body, String dottedPath) {
+        JsonNode node = body;
+        for (String name : dottedPath.split("\\.")) {
+            node = node.path(name);
         }
-        if (recipients.size() > MAX_RECIPIENTS_PER_CALL) {
-            throw new KapsoRequestException("whatsapp_broadcast.recipients has " + recipients.size()
-                                            + " entries; Kapso takes at most " + MAX_RECIPIENTS_PER_CALL
-                                            + " per addBroadcastRecipients call");
+        return node;
+    }
+
+    private static void checkMaxItems(KapsoOperation operation, PreflightRule rule, JsonNode items) {
+        if (!items.isArray()) {
+            throw new KapsoRequestException(rule.field() + " must be an array");
+        }
+        if (items.size() > rule.max()) {
+            throw new KapsoRequestException(rule.field() + " has " + items.size() + " entries; Kapso takes at most "
+                                            + rule.max() + " per " + operation.id() + " call");
         }
     }
 
-    private static void checkScheduledAt(JsonNode scheduledAt) {
-        if (!scheduledAt.isTextual()) {
-            throw new KapsoRequestException("scheduled_at is required: an ISO-8601 time in the future");
+    private static void checkFutureTime(String field, JsonNode time) {
+        if (!time.isTextual()) {
+            throw new KapsoRequestException(field + " is required: an ISO-8601 time in the future");
         }
         try {
-            OffsetDateTime at = OffsetDateTime.parse(scheduledAt.asText());
+            OffsetDateTime at = OffsetDateTime.parse(time.asText());
             if (!at.isAfter(OffsetDateTime.now())) {
-                throw new KapsoRequestException("scheduled_at must be in the future, got " + scheduledAt.asText());
+                throw new KapsoRequestException(field + " must be in the future, got " + time.asText());
             }
         } catch (DateTimeParseException e) {
-            throw new KapsoRequestException("scheduled_at must be an ISO-8601 time with offset (e.g. 2026-12-01T09:00:00Z), got "
-                                            + scheduledAt.asText());
+            throw new KapsoRequestException(field + " must be an ISO-8601 time with offset (e.g. 2026-12-01T09:00:00Z), got "
+                                            + time.asText());
         }
     }
 }

@@ -9,9 +9,10 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelkapso.catalog.PollProfile;
+import io.github.camelkapso.catalog.PollProfile.ListOrder;
+import io.github.camelkapso.catalog.PollProfile.ValueKind;
 import io.github.camelkapso.client.KapsoJson;
-import io.github.camelkapso.consumer.polling.PollProfile.ListOrder;
-import io.github.camelkapso.consumer.polling.PollProfile.ValueKind;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 import org.apache.camel.support.processor.state.FileStateRepository;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The watermark arithmetic on its own. */
 class PollingPartsTest {
 
-    private static final PollProfile MESSAGES = new PollProfile("timestamp", ValueKind.TIME, ListOrder.NEWEST_FIRST, "since");
+    private static final PollProfile MESSAGES = new PollProfile("timestamp", ValueKind.TIME, ListOrder.NEWEST_FIRST, "since", false);
 
     @Test
     void unixSecondsAndIsoTimesAreTheSameInstant() {

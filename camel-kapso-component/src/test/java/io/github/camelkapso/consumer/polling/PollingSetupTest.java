@@ -19,15 +19,6 @@ class PollingSetupTest extends PollingTestBase {
     }
 
     @Test
-    void everyPollableOperationHasAProfileAndNoOtherOneHas() {
-        for (String id : KapsoCatalog.get().pollableIds()) {
-            assertThat(PollProfiles.of(id, "created_at")).as(id).isPresent();
-        }
-        KapsoCatalog.get().operations().stream().filter(op -> !op.consumer())
-                .forEach(op -> assertThat(PollProfiles.of(op.id(), "created_at")).as(op.id()).isEmpty());
-    }
-
-    @Test
     void aMissingPathParameterFailsTheStart() {
         assertStartFails("kapso:listMessages?delay=100", "kapso:listMessages cannot poll", "'phone_number_id'", "phoneNumberId");
     }

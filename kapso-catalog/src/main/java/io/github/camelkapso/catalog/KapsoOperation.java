@@ -21,7 +21,13 @@ import java.util.Optional;
  * @param pagination    how the operation pages through results
  * @param successStatus the documented success status
  * @param idempotent    whether repeating the call is harmless (allows retries on 5xx and I/O errors)
- * @param consumer      whether the operation can back a polling consumer
+ * @param list          whether the answer is a list of items (every paginated operation, and unpaginated lists such
+ *                      as {@code listWorkflows})
+ * @param messageSend   whether the call sends a WhatsApp message: throttled per phone number, its answer's message id
+ *                      becomes a header
+ * @param poll          how a polling consumer follows the list, or null when the operation cannot back one
+ * @param multipartForm the form a multipart operation sends, or null for the other body kinds
+ * @param preflight     rules checked on the request body before the call
  * @param description   one line saying what the call does
  * @param docs          the documentation page, or null
  * @param source        where the operation is known from when no documentation page exists, or null
@@ -42,7 +48,11 @@ public record KapsoOperation(
         Pagination pagination,
         int successStatus,
         boolean idempotent,
-        boolean consumer,
+        boolean list,
+        boolean messageSend,
+        PollProfile poll,
+        MultipartForm multipartForm,
+        List<PreflightRule> preflight,
         String description,
         String docs,
         String source) {
@@ -51,6 +61,15 @@ public record KapsoOperation(
         pathParams = List.copyOf(pathParams);
         queryParams = List.copyOf(queryParams);
         headerParams = List.copyOf(headerParams);
+        preflight = List.copyOf(preflight);
+        if ((body == BodyKind.MULTIPART) != (multipartForm != null)) {
+            throw new IllegalArgumentException("Kapso catalog operation " + id + ": multipart must name the form exactly"
+                                               + " when body is multipart (body " + body + ", multipart " + multipartForm + ")");
+        }
+        if (poll != null && poll.consumerSorts() != (poll.orderField() == null)) {
+            throw new IllegalArgumentException("Kapso catalog operation " + id + ": poll.orderField must be null exactly"
+                                               + " when poll.consumerSorts is true");
+        }
     }
 
     public Optional<QueryParam> queryParam(String name) {
@@ -63,7 +82,22 @@ public record KapsoOperation(
 
     /** Message sends are throttled per phone number and never retried blindly. */
     public boolean isMessageSend() {
-        return "sendMessage".equals(id) || "sendMarketingMessage".equals(id);
+        return messageSend;
+    }
+
+    /** Whether the answer is a list of items, paginated or not. */
+    public boolean isList() {
+        return list;
+    }
+
+    /** Whether the operation can back a polling consumer. */
+    public boolean consumer() {
+        return poll != null;
+    }
+
+    /** How a polling consumer follows this list; empty when it cannot back one. */
+    public Optional<PollProfile> pollProfile() {
+        return Optional.ofNullable(poll);
     }
 
     /** A key that tells two endpoints apart the way a router would: see {@link RouteKey}. */
@@ -88,6 +122,14 @@ public record KapsoOperation(
     /** How an operation's request body goes on the wire. */
     public enum BodyKind {
         JSON, MULTIPART, NONE
+    }
+
+    /** The form a multipart operation sends. */
+    public enum MultipartForm {
+        /** {@code uploadMedia}: the file, its media type and {@code messaging_product=whatsapp}. */
+        MEDIA,
+        /** {@code uploadFlowJson}: the Flow JSON as the {@code flow.json} asset. */
+        FLOW_JSON
     }
 
     /** The shape of a successful answer. */

@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -62,7 +64,7 @@ public final class KapsoCatalog {
     }
 
     /** Ids of the list operations a polling consumer can follow. */
-    public java.util.List<String> pollableIds() {
+    public List<String> pollableIds() {
         return operations.values().stream().filter(KapsoOperation::consumer).map(KapsoOperation::id).toList();
     }
 
@@ -108,12 +110,45 @@ public final class KapsoCatalog {
                     KapsoOperation.Pagination.valueOf(n.path("pagination").asText().toUpperCase()),
                     n.path("successStatus").asInt(200),
                     n.path("idempotent").asBoolean(),
-                    n.path("consumer").asBoolean(),
+                    n.path("list").asBoolean(),
+                    n.path("messageSend").asBoolean(),
+                    poll(n.path("poll")),
+                    n.hasNonNull("multipart") ? constant(KapsoOperation.MultipartForm.class, n.path("multipart")) : null,
+                    preflight(n.path("preflight")),
                     text(n, "description"),
                     text(n, "docs"),
                     text(n, "source")));
         }
         return new KapsoCatalog(ops);
+    }
+
+    private static PollProfile poll(JsonNode p) {
+        if (p.isMissingNode() || p.isNull()) {
+            return null;
+        }
+        return new PollProfile(text(p, "orderField"), constant(PollProfile.ValueKind.class, p.path("values")),
+                constant(PollProfile.ListOrder.class, p.path("order")), text(p, "sinceFilter"), p.path("consumerSorts").asBoolean());
+    }
+
+    private static List<PreflightRule> preflight(JsonNode rules) {
+        List<PreflightRule> out = new ArrayList<>();
+        for (JsonNode r : rules) {
+            out.add(new PreflightRule(constant(PreflightRule.Kind.class, r.path("rule")), r.path("field").asText(),
+                    r.path("max").asInt()));
+        }
+        return out;
+    }
+
+    /** {@code oldest_first} to {@code OLDEST_FIRST}, or an error naming the value and the ones allowed. */
+    private static <E extends Enum<E>> E constant(Class<E> type, JsonNode value) {
+        String name = value.asText().toUpperCase(Locale.ROOT).replace('-', '_');
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(name)) {
+                return e;
+            }
+        }
+        throw new IllegalArgumentException("Kapso catalog: '" + value.asText() + "' is not a " + type.getSimpleName()
+                                           + "; one of " + Arrays.toString(type.getEnumConstants()));
     }
 
     private static String text(JsonNode n, String field) {
