@@ -156,23 +156,33 @@ class KapsoKafkaRecordMapperTest {
     }
 
     @Test
-    void aDeadLetterChannelTakesAnEventThatCannotBeSerialised() throws Exception {
+    void anEventThatCannotBeSerialisedIsDeadLetteredWhileAFailedSendStillFailsTheExchange() throws Exception {
         List<Exchange> dead = new CopyOnWriteArrayList<>();
         List<Object> written = new CopyOnWriteArrayList<>();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                errorHandler(deadLetterChannel("direct:dead").useOriginalMessage());
-                from("direct:events").process(mapper).process(e -> written.add(e.getMessage().getBody()));
+                onException(KapsoEventSerializationException.class, KapsoBatchBodyException.class).handled(true).to("direct:dead");
+                from("direct:events").process(mapper)
+                        .process(e -> {
+                            // stands for the kafka: step failing while the broker is down
+                            if (e.getMessage().getBody(String.class).contains("broker-down")) {
+                                throw new IllegalStateException("broker unreachable");
+                            }
+                            written.add(e.getMessage().getBody());
+                        });
                 from("direct:dead").process(dead::add);
             }
         });
+        var template = context.createProducerTemplate();
 
-        context.createProducerTemplate().sendBody("direct:events", Map.of("message", new Object()));
-        context.createProducerTemplate().sendBody("direct:events", Payloads.text("wamid.ok", "conv_1", "fine"));
+        template.sendBody("direct:events", Map.of("message", new Object()));
+        template.sendBody("direct:events", Payloads.text("wamid.ok", "conv_1", "fine"));
+        Exchange failedSend = template.send("direct:events", e -> e.getMessage().setBody(Payloads.text("wamid.x", "conv_1", "broker-down")));
 
         assertThat(dead).singleElement().satisfies(e -> assertThat(e.getProperty(Exchange.EXCEPTION_CAUGHT))
                 .isInstanceOf(KapsoEventSerializationException.class));
         assertThat(written).hasSize(1);
+        assertThat(failedSend.getException()).as("not handled: the webhook answers 500").isInstanceOf(IllegalStateException.class);
     }
 }
